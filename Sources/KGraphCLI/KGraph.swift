@@ -1,0 +1,6 @@
+import ArgumentParser
+
+public struct KGraph: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "kgraph", abstract: "Build a typed knowledge graph from news articles.")
+    public init() {}
+}

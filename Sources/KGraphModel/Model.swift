@@ -1,0 +1,152 @@
+/// The kinds of node a kgraph graph holds. The raw values are the type names of
+/// the JSON schema and the store: keep them stable.
+public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case person = "Person"
+    case state = "State"
+    case place = "Place"
+    case organization = "Organization"
+    case event = "Event"
+
+    public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Where a fact was read: a document, and the sentence in it.
+/// Offsets count Unicode scalars from the start of the document's text, end exclusive.
+public struct Evidence: Sendable, Hashable, Codable {
+    /// The document's path as it was given to the build.
+    public var document: String
+    /// The sentence's text.
+    public var sentence: String
+    /// Offset of the sentence's first scalar in the document.
+    public var start: Int
+    /// Offset one past the sentence's last scalar.
+    public var end: Int
+    /// Where the fact comes from besides the text, e.g. "GeoNames" for a "located in" edge
+    /// drawn from the gazetteer for a place the sentence mentions; nil when the sentence says it.
+    public var source: String?
+
+    public init(document: String, sentence: String, start: Int, end: Int, source: String? = nil) {
+        self.document = document
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.source = source
+    }
+}
+
+/// One real-world entity: a node of the graph.
+public struct Entity: Sendable, Hashable, Codable, Identifiable {
+    /// Stable key: the type and the normalized canonical name, e.g. "person:jonathan powell".
+    public var id: String
+    /// The canonical name, e.g. "Jonathan Powell".
+    public var name: String
+    public var type: EntityType
+    /// Other names it goes by in the texts ("Powell", "US", "U.S."), sorted, without the name itself.
+    public var aliases: [String]
+
+    public init(id: String, name: String, type: EntityType, aliases: [String] = []) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+    }
+
+    /// The id for a name of a type: the type's raw value lowercased, a colon, the normalized name.
+    public static func makeID(type: EntityType, name: String) -> String {
+        type.rawValue.lowercased() + ":" + normalize(name)
+    }
+
+    /// Lowercased, with runs of white space folded to one space and periods dropped,
+    /// so that "U.S." and "US", "Keir  Starmer" and "keir starmer" meet.
+    public static func normalize(_ name: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in name.lowercased() {
+            if ch == "." { continue }
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+/// A directed, labelled edge with every piece of evidence behind it.
+public struct Relation: Sendable, Hashable, Codable {
+    /// Entity id of the subject.
+    public var subject: String
+    /// A short verb phrase or role: "convened", "visited", "engaged in", "president of".
+    public var predicate: String
+    /// Entity id of the object.
+    public var object: String
+    /// Every place the fact was read, in document and offset order, without repeats.
+    public var evidence: [Evidence]
+
+    public init(subject: String, predicate: String, object: String, evidence: [Evidence]) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.evidence = evidence
+    }
+
+    /// What makes two relations the same fact.
+    public var key: RelationKey { RelationKey(subject: subject, predicate: predicate, object: object) }
+}
+
+public struct RelationKey: Sendable, Hashable, Codable, Comparable {
+    public var subject: String
+    public var predicate: String
+    public var object: String
+
+    public init(subject: String, predicate: String, object: String) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+    }
+
+    public static func < (a: RelationKey, b: RelationKey) -> Bool {
+        (a.subject, a.predicate, a.object) < (b.subject, b.predicate, b.object)
+    }
+}
+
+/// One place in a document where an entity is named.
+public struct Mention: Sendable, Hashable, Codable {
+    public var entity: String
+    public var document: String
+    /// Unicode-scalar offsets into the document's text, end exclusive.
+    public var start: Int
+    public var end: Int
+    public var text: String
+
+    public init(entity: String, document: String, start: Int, end: Int, text: String) {
+        self.entity = entity
+        self.document = document
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// A whole graph: entities sorted by id, relations sorted by key, mentions in document order.
+public struct Graph: Sendable, Hashable, Codable {
+    public var entities: [Entity]
+    public var relations: [Relation]
+    /// Where each entity is named; may be empty for a graph read back only for drawing.
+    public var mentions: [Mention]
+
+    public init(entities: [Entity] = [], relations: [Relation] = [], mentions: [Mention] = []) {
+        self.entities = entities.sorted { $0.id < $1.id }
+        self.relations = relations.sorted { $0.key < $1.key }
+        self.mentions = mentions.sorted { ($0.document, $0.start, $0.end, $0.entity) < ($1.document, $1.start, $1.end, $1.entity) }
+    }
+
+    /// Entities by id.
+    public var entitiesByID: [String: Entity] {
+        Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
