@@ -1,6 +1,9 @@
 import ArgumentParser
 
 public struct KGraph: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "kgraph", abstract: "Build a typed knowledge graph from news articles.")
+    public static let configuration = CommandConfiguration(
+        commandName: "kgraph",
+        abstract: "Build a typed knowledge graph from news articles.",
+        subcommands: [Train.self])
     public init() {}
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import KGraphText
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the models and lexicons under models/ from the corpora, deterministically.")
+
+    @Option(help: "The corpora folder (geonames/, gmb-voa-partial/, uner-english-ewt/, ud-english-ewt/).")
+    var corpora: String = "../shared/corpora"
+
+    @Option(help: "WordNet 3.0 database folder (Debian's wordnet-base).")
+    var wordnet: String = "/usr/share/wordnet"
+
+    @Option(help: "iso-codes JSON folder (Debian's iso-codes).")
+    var isoCodes: String = "/usr/share/iso-codes/json"
+
+    @Option(help: "Where to write the models.")
+    var out: String = "models"
+
+    func run() throws {
+        let started = Date()
+        let sources = LexiconSources(corpora: URL(fileURLWithPath: corpora), wordnet: URL(fileURLWithPath: wordnet),
+                                     isoCodes: URL(fileURLWithPath: isoCodes))
+        let text = try LexiconBuilder(sources: sources).build()
+        let dir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        print("wrote \(file.path): \(text.utf8.count) bytes, \(text.split(separator: "\n").count) entries (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+    }
+}

@@ -1,0 +1,109 @@
+/// General English vocabulary that no data file here lists: titles, role nouns and the
+/// function words the rules look at. None of it names an entity.
+public enum GeneralVocabulary {
+    /// Titles that stand before a person's name, lowercased, longest first where they nest.
+    /// Multi-word titles are matched token by token.
+    public static let titles: [[String]] = [
+        ["prime", "minister"], ["deputy", "prime", "minister"], ["foreign", "minister"], ["defence", "minister"],
+        ["defense", "minister"], ["finance", "minister"], ["interior", "minister"], ["health", "minister"],
+        ["foreign", "secretary"], ["home", "secretary"], ["defence", "secretary"], ["defense", "secretary"],
+        ["secretary", "of", "state"], ["secretary", "general"], ["secretary-general"], ["vice", "president"],
+        ["vice-president"], ["crown", "prince"], ["supreme", "leader"], ["attorney", "general"],
+        ["national", "security", "adviser"], ["national", "security", "advisor"], ["security", "adviser"],
+        ["chief", "executive"], ["special", "envoy"], ["opposition", "leader"],
+        ["president"], ["premier"], ["chancellor"], ["minister"], ["secretary"], ["king"], ["queen"],
+        ["prince"], ["princess"], ["emperor"], ["sultan"], ["emir"], ["sheikh"], ["ayatollah"], ["pope"],
+        ["senator"], ["sen"], ["rep"], ["representative"], ["congressman"], ["congresswoman"], ["governor"],
+        ["gov"], ["mayor"], ["ambassador"], ["envoy"], ["general"], ["gen"], ["admiral"], ["colonel"], ["col"],
+        ["lieutenant"], ["lt"], ["captain"], ["capt"], ["major"], ["commander"], ["judge"], ["justice"],
+        ["spokesman"], ["spokeswoman"], ["spokesperson"], ["chairman"], ["chairwoman"], ["director"],
+        ["dr"], ["doctor"], ["professor"], ["prof"], ["mr"], ["mrs"], ["ms"], ["miss"], ["sir"], ["dame"],
+        ["lord"], ["lady"], ["rev"], ["reverend"], ["archbishop"], ["bishop"], ["cardinal"], ["rabbi"], ["imam"],
+        ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"],
+    ]
+
+    /// Titles that say nothing of an office, so they give no "X of Y" relation.
+    public static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "professor", "prof",
+        "rev", "reverend",
+    ]
+
+    /// Role nouns for appositions and copulas: "X, head of Y", "X is the foreign minister of Y".
+    public static let roleNouns: Set<String> = [
+        "head", "chief", "leader", "president", "minister", "secretary", "ambassador", "envoy", "spokesman",
+        "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "founder", "co-founder",
+        "ceo", "commander", "governor", "mayor", "member", "king", "queen", "prince", "premier", "chancellor",
+        "representative", "adviser", "advisor", "general", "editor", "owner", "citizen", "official", "officer",
+        "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
+    ]
+
+    /// Last words that make a capitalized phrase a place: buildings, landmarks, features.
+    public static let placeHeads: Set<String> = [
+        "house", "palace", "square", "street", "avenue", "road", "airport", "bridge", "hall", "tower",
+        "castle", "cathedral", "church", "mosque", "temple", "stadium", "island", "islands", "river",
+        "mountain", "mountains", "mount", "lake", "sea", "ocean", "gulf", "bay", "strait", "valley", "desert",
+        "province", "region", "county", "district", "state", "city", "port", "harbour", "harbor", "canal",
+        "peninsula", "coast", "base", "camp", "park", "plaza", "center", "centre", "building", "embassy",
+        "border", "crossing", "heights", "strip", "bank", "corridor", "basin",
+    ]
+
+    /// Last words that make a capitalized phrase an event.
+    public static let eventHeads: Set<String> = [
+        "summit", "conference", "war", "games", "olympics", "cup", "election", "elections", "forum",
+        "agreement", "accord", "accords", "treaty", "talks", "festival", "championship", "open", "revolution",
+        "crisis", "assembly", "meeting", "congress", "convention", "protests", "uprising", "offensive",
+        "operation", "massacre", "attack", "attacks", "ceasefire", "truce", "referendum", "debate", "expo",
+        "hurricane", "typhoon", "earthquake", "storm", "cyclone", "day",
+    ]
+
+    /// Nouns that, after "A-B" of two states, name their dealings: "US-Ukrainian relations".
+    public static let dealingNouns: Set<String> = [
+        "relations", "ties", "talks", "trade", "cooperation", "relationship", "dialogue", "negotiations",
+        "agreement", "deal", "tensions", "summit", "border", "alliance", "partnership", "conflict", "war",
+    ]
+
+    /// Words that begin or join a capitalized name without being capitalized themselves.
+    public static let nameConnectors: Set<String> = ["of", "the", "for", "and", "de", "du", "da", "al", "bin", "van", "von", "der", "la", "le", "on"]
+
+    public static let determiners: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+        "your", "another", "some", "any", "each", "every", "no",
+    ]
+
+    public static let auxiliaries: Set<String> = [
+        "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am", "will",
+        "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also",
+        "not", "n't", "never", "already", "then", "now", "still", "just", "first", "later", "reportedly",
+        "recently", "once", "again", "jointly", "to",
+    ]
+
+    public static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
+
+    public static let negations: Set<String> = ["not", "n't", "never", "no"]
+
+    public static let prepositions: Set<String> = [
+        "in", "at", "on", "with", "to", "from", "for", "against", "into", "over", "by", "about", "across",
+        "toward", "towards", "near", "through", "under", "between", "among", "during", "of", "after", "before",
+        "outside", "inside", "within", "around", "without", "upon", "onto", "via", "behind", "beyond",
+    ]
+
+    /// Words that end a clause for the purposes of the relation rules.
+    public static let clauseBreakers: Set<String> = [
+        ",", ";", ":", "which", "who", "whom", "whose", "that", "while", "as", "but", "because", "although",
+        "though", "whether", "if", "when", "where", "since", "until", "unless", "—", "–", "(", ")", "\"", "“", "”",
+    ]
+
+    public static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers"]
+
+    /// Function words: never the first word of a name.
+    public static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+        "to", "with", "without", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "when", "where", "while",
+        "during", "despite", "since", "after", "before", "meanwhile", "however", "although", "though",
+        "because", "so", "yet", "also", "then", "than", "not", "no", "yes", "all", "some", "many", "most",
+        "more", "each", "every", "both", "either", "neither", "what", "which", "who", "whom", "whose", "why",
+        "how", "over", "under", "about", "against", "between", "among", "across", "through", "until",
+        "unless", "upon", "within", "amid", "amidst", "following", "according",
+    ]
+}

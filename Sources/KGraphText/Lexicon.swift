@@ -1,0 +1,142 @@
+import Foundation
+import KGraphModel
+
+/// A country, as the gazetteer knows it.
+public struct StateInfo: Sendable, Hashable {
+    /// ISO 3166-1 alpha-2 code.
+    public var code: String
+    /// Canonical English short name ("United States", "Russia").
+    public var name: String
+    /// Name of the capital, as GeoNames gives it.
+    public var capital: String
+}
+
+/// A place the gazetteer knows: a city, a region or a continent.
+public struct PlaceInfo: Sendable, Hashable {
+    public var name: String
+    /// ISO code of the state it lies in; nil for continents.
+    public var country: String?
+    public var population: Int
+    /// "GeoNames" for cities, regions and continents.
+    public var source: String
+}
+
+/// The word lists the rule-based parts of the pipeline read. Every list comes from data
+/// (iso-codes, GeoNames, WordNet, the NER corpora) through `LexiconBuilder`, except the
+/// general titles and role nouns of `GeneralVocabulary`.
+public struct Lexicon: Sendable {
+    /// Lowercased, period-free alias -> state code.
+    public var stateAliases: [String: String] = [:]
+    public var states: [String: StateInfo] = [:]
+    /// Lowercased demonym or adjective ("iraqi", "french") -> state code.
+    public var demonyms: [String: String] = [:]
+    /// Lowercased adjective -> a place name (continents, regions: "european" -> "Europe").
+    public var placeAdjectives: [String: String] = [:]
+    /// Lowercased name -> the most prominent place of that name.
+    public var places: [String: PlaceInfo] = [:]
+    /// Given names seen as the first word of person names in the NER corpora.
+    public var givenNames: Set<String> = []
+    /// Lowercased names of organizations seen in the NER corpora and WordNet.
+    public var organizations: [String: String] = [:]
+    /// Lowercased last words of organization names ("council", "ministry").
+    public var organizationHeads: Set<String> = []
+    /// Lowercased nouns that name events (WordNet noun.event and the meeting, agreement, conflict families).
+    public var eventNouns: Set<String> = []
+    /// Lowercased verb lemmas (WordNet).
+    public var verbs: Set<String> = []
+    /// Irregular inflected verb form -> lemma (WordNet verb.exc).
+    public var verbExceptions: [String: String] = [:]
+    /// Lowercased single words WordNet lists in lower case: ordinary vocabulary.
+    public var commonWords: Set<String> = []
+
+    public init() {}
+
+    /// A lexicon name normalized for lookups: lowercased, periods dropped, white space folded.
+    @inline(__always)
+    public static func key(_ s: String) -> String { Entity.normalize(s) }
+
+    public func state(named name: String) -> StateInfo? {
+        guard let code = stateAliases[Lexicon.key(name)] else { return nil }
+        return states[code]
+    }
+
+    public func stateForDemonym(_ word: String) -> StateInfo? {
+        guard let code = demonyms[Lexicon.key(word)] else { return nil }
+        return states[code]
+    }
+
+    public func place(named name: String) -> PlaceInfo? { places[Lexicon.key(name)] }
+
+    /// The lemma of a verb form, or nil when the word is not a verb form WordNet knows.
+    public func verbLemma(_ word: String) -> String? {
+        let w = word.lowercased()
+        if let l = verbExceptions[w] { return l }
+        if verbs.contains(w) { return w }
+        for (suffix, replacements) in Lexicon.inflections where w.hasSuffix(suffix) && w.count > suffix.count + 1 {
+            let stem = String(w.dropLast(suffix.count))
+            for r in replacements {
+                let cand = stem + r
+                if verbs.contains(cand) { return cand }
+            }
+            if suffix == "ed" || suffix == "ing", let last = stem.last, stem.count >= 3,
+               stem.dropLast().last == last, verbs.contains(String(stem.dropLast())) {
+                return String(stem.dropLast()) // stopped -> stop
+            }
+        }
+        return nil
+    }
+
+    private static let inflections: [(String, [String])] = [
+        ("ies", ["y"]), ("ied", ["y"]), ("es", ["e", ""]), ("s", [""]),
+        ("ed", ["e", ""]), ("ing", ["e", ""]),
+    ]
+
+    // MARK: - Serialization
+
+    /// Reads the lexicon written by `LexiconBuilder.write`.
+    public static func load(from url: URL) throws -> Lexicon {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ModelError("\(url.path): cannot read the lexicon (\(error.localizedDescription)); run `kgraph train` to make it")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ModelError("\(url.path): the lexicon is not UTF-8")
+        }
+        var lex = Lexicon()
+        var lineNo = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            lineNo += 1
+            if line.hasPrefix("#") { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            switch f[0] {
+            case "state" where f.count >= 4:
+                lex.states[f[1]] = StateInfo(code: f[1], name: f[2], capital: f[3])
+            case "state-alias" where f.count >= 3: lex.stateAliases[f[1]] = f[2]
+            case "demonym" where f.count >= 3: lex.demonyms[f[1]] = f[2]
+            case "place-adj" where f.count >= 3: lex.placeAdjectives[f[1]] = f[2]
+            case "place" where f.count >= 5:
+                lex.places[f[1]] = PlaceInfo(name: f[2], country: f[3].isEmpty ? nil : f[3],
+                                             population: Int(f[4]) ?? 0, source: "GeoNames")
+            case "given" where f.count >= 2: lex.givenNames.insert(f[1])
+            case "org" where f.count >= 3: lex.organizations[f[1]] = f[2]
+            case "org-head" where f.count >= 2: lex.organizationHeads.insert(f[1])
+            case "event-noun" where f.count >= 2: lex.eventNouns.insert(f[1])
+            case "verb" where f.count >= 2: lex.verbs.insert(f[1])
+            case "verb-exc" where f.count >= 3: lex.verbExceptions[f[1]] = f[2]
+            case "word" where f.count >= 2: lex.commonWords.insert(f[1])
+            default:
+                throw ModelError("\(url.path): line \(lineNo): unknown or short entry '\(f[0])'")
+            }
+        }
+        guard !lex.states.isEmpty, !lex.verbs.isEmpty else {
+            throw ModelError("\(url.path): the lexicon has no states or no verbs; run `kgraph train` to make it")
+        }
+        return lex
+    }
+}
+
+/// A model or lexicon file that is missing or broken.
+public struct ModelError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

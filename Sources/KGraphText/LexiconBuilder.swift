@@ -1,0 +1,268 @@
+import Foundation
+
+/// Where the lexicon's sources live.
+public struct LexiconSources: Sendable {
+    /// ../shared/corpora: geonames/, gmb-voa-partial/, uner-english-ewt/.
+    public var corpora: URL
+    /// Debian's wordnet-base: /usr/share/wordnet.
+    public var wordnet: URL
+    /// Debian's iso-codes: /usr/share/iso-codes/json.
+    public var isoCodes: URL
+
+    public init(corpora: URL, wordnet: URL = URL(fileURLWithPath: "/usr/share/wordnet"),
+                isoCodes: URL = URL(fileURLWithPath: "/usr/share/iso-codes/json")) {
+        self.corpora = corpora
+        self.wordnet = wordnet
+        self.isoCodes = isoCodes
+    }
+}
+
+/// Builds `models/lexicon.tsv` from the data sources, deterministically.
+public struct LexiconBuilder: Sendable {
+    public var sources: LexiconSources
+
+    public init(sources: LexiconSources) { self.sources = sources }
+
+    /// The lexicon's lines, sorted within each kind so that a rebuild gives the same bytes.
+    public func build() throws -> String {
+        let wn = try WordNet(directory: sources.wordnet)
+        var out: [String] = ["# kgraph lexicon: made by `kgraph train` from iso-codes, GeoNames, WordNet and the NER corpora"]
+
+        // States: iso-codes names, GeoNames names and capitals, WordNet synonyms.
+        let iso = try jsonObject(sources.isoCodes.appendingPathComponent("iso_3166-1.json"))
+        let geoCountries = try jsonObject(sources.corpora.appendingPathComponent("geonames/countries.json"))
+        guard let isoList = (iso as? [String: Any])?["3166-1"] as? [[String: Any]],
+              let geo = geoCountries as? [String: [String: Any]] else {
+            throw ModelError("iso-codes or GeoNames countries: unexpected layout")
+        }
+        var stateNames: [String: String] = [:]   // code -> canonical
+        var aliases: [String: String] = [:]      // alias key -> code
+        var capitals: [String: String] = [:]
+        for entry in isoList {
+            guard let code = entry["alpha_2"] as? String else { continue }
+            let g = geo[code]
+            let canonical = (entry["common_name"] as? String) ?? (g?["name"] as? String) ?? (entry["name"] as? String) ?? code
+            stateNames[code] = canonical
+            capitals[code] = (g?["capital"] as? String) ?? ""
+            for name in [entry["name"], entry["official_name"], entry["common_name"], g?["name"]].compactMap({ $0 as? String }) {
+                aliases[Lexicon.key(name)] = code
+                // "Korea, Republic of" -> "Republic of Korea"
+                if let comma = name.range(of: ", ") {
+                    aliases[Lexicon.key(name[comma.upperBound...] + " " + name[..<comma.lowerBound])] = code
+                }
+            }
+        }
+        // WordNet synsets that share a lemma with a state's name add their other lemmas
+        // ("US", "U.S.", "America", "Britain", "UK").
+        var synsetState: [Int: String] = [:]
+        for (code, name) in stateNames.sorted(by: { $0.key < $1.key }) {
+            for offset in wn.nounSynsets(of: name) where wn.nouns[offset]?.lexFile == 15 { // noun.location
+                guard synsetState[offset] == nil else { continue }
+                synsetState[offset] = code
+                for lemma in wn.nouns[offset]!.lemmas where lemma.first?.isUppercase == true {
+                    let k = Lexicon.key(lemma)
+                    if aliases[k] == nil { aliases[k] = code }
+                }
+                break
+            }
+        }
+        for (code, name) in stateNames.sorted(by: { $0.key < $1.key }) {
+            out.append("state\t\(code)\t\(name)\t\(capitals[code] ?? "")")
+        }
+        for (k, code) in aliases.sorted(by: { $0.key < $1.key }) { out.append("state-alias\t\(k)\t\(code)") }
+
+        // Demonyms and place adjectives: WordNet pertainyms of capitalized adjectives.
+        var demonyms: [String: String] = [:]
+        var placeAdjectives: [String: String] = [:]
+        for adj in wn.adjectives {
+            for lemma in adj.lemmas where lemma.first?.isUppercase == true && !lemma.contains("_") {
+                for target in adj.pertainyms {
+                    if let code = synsetState[target] {
+                        if demonyms[Lexicon.key(lemma)] == nil { demonyms[Lexicon.key(lemma)] = code }
+                    } else if let noun = wn.nouns[target], noun.lexFile == 15,
+                              let place = noun.lemmas.first, place.first?.isUppercase == true {
+                        if placeAdjectives[Lexicon.key(lemma)] == nil {
+                            placeAdjectives[Lexicon.key(lemma)] = place.replacingOccurrences(of: "_", with: " ")
+                        }
+                    }
+                }
+            }
+        }
+        for (k, code) in demonyms.sorted(by: { $0.key < $1.key }) { out.append("demonym\t\(k)\t\(code)") }
+
+        // Places: GeoNames cities (name and plausible English alternates), US states, continents.
+        var places: [String: (name: String, country: String, population: Int)] = [:]
+        func addPlace(_ alias: String, _ name: String, _ country: String, _ population: Int) {
+            let k = Lexicon.key(alias)
+            guard k.count >= 3, aliases[k] == nil else { return }
+            if let old = places[k], old.population >= population { return }
+            places[k] = (name, country, population)
+        }
+        let cities = try jsonObject(sources.corpora.appendingPathComponent("geonames/cities15000.json"))
+        guard let cityMap = cities as? [String: [String: Any]] else { throw ModelError("GeoNames cities: unexpected layout") }
+        let capitalSet = Set(capitals.map { "\($0.key)|\(Lexicon.key($0.value))" })
+        for (_, c) in cityMap.sorted(by: { $0.key < $1.key }) {
+            guard let name = c["name"] as? String, let cc = c["countrycode"] as? String else { continue }
+            var pop = (c["population"] as? Int) ?? 0
+            if capitalSet.contains("\(cc)|\(Lexicon.key(name))") { pop += 1_000_000_000 } // a capital wins its name
+            addPlace(name, name, cc, pop)
+            for alt in (c["alternatenames"] as? [String]) ?? [] where Self.plausibleAlternate(alt, wn: wn) {
+                addPlace(alt, name, cc, pop / 10) // the main name of another city wins over an alternate
+            }
+        }
+        if let us = try jsonObject(sources.corpora.appendingPathComponent("geonames/us_states.json")) as? [String: [String: Any]] {
+            for (_, s) in us.sorted(by: { $0.key < $1.key }) {
+                if let name = s["name"] as? String { addPlace(name, name, "US", 500_000) }
+            }
+        }
+        if let cont = try jsonObject(sources.corpora.appendingPathComponent("geonames/continents.json")) as? [String: [String: Any]] {
+            for (_, s) in cont.sorted(by: { $0.key < $1.key }) {
+                if let name = (s["asciiName"] as? String) ?? (s["toponymName"] as? String) {
+                    places[Lexicon.key(name)] = (name, "", 2_000_000_000)
+                }
+            }
+        }
+        for (k, p) in places.sorted(by: { $0.key < $1.key }) {
+            out.append("place\t\(k)\t\(p.name)\t\(p.country)\t\(p.population)")
+        }
+        for (k, name) in placeAdjectives.sorted(by: { $0.key < $1.key }) where places[Lexicon.key(name)] != nil {
+            out.append("place-adj\t\(k)\t\(name)")
+        }
+
+        // Given names and organizations from the NER corpora.
+        let spans = try NERCorpora.spans(corpora: sources.corpora)
+        var given: [String: Int] = [:]
+        var orgs: [String: (name: String, count: Int)] = [:]
+        var orgHeads: [String: Int] = [:]
+        let titleWords = Set(GeneralVocabulary.titles.flatMap { $0 })
+        for span in spans {
+            switch span.type {
+            case "PER":
+                var words = span.words
+                while let f = words.first, titleWords.contains(Lexicon.key(f)) { words.removeFirst() }
+                if words.count >= 2, let f = words.first, f.count >= 2, f.first!.isUppercase,
+                   f.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }), !wn.isCommonWord(f.lowercased()) {
+                    given[f, default: 0] += 1
+                }
+            case "ORG":
+                let name = span.words.joined(separator: " ")
+                let k = Lexicon.key(name)
+                guard aliases[k] == nil, demonyms[k] == nil, places[k] == nil, name.first?.isUppercase == true else { continue }
+                orgs[k, default: (name, 0)].count += 1
+                if span.words.count >= 2, let last = span.words.last, last.first?.isUppercase == true {
+                    orgHeads[last.lowercased(), default: 0] += 1
+                }
+            default: break
+            }
+        }
+        for (g, n) in given.sorted(by: { $0.key < $1.key }) where n >= 2 { out.append("given\t\(g)") }
+        for (k, o) in orgs.sorted(by: { $0.key < $1.key }) where o.count >= 2 { out.append("org\t\(k)\t\(o.name)") }
+        for (h, n) in orgHeads.sorted(by: { $0.key < $1.key }) where n >= 4 && wn.isCommonWord(h) && !GeneralVocabulary.placeHeads.contains(h) {
+            out.append("org-head\t\(h)")
+        }
+
+        // Event nouns: WordNet nouns whose first sense is an event, or a meeting, agreement, talks,
+        // truce, war or attack of some kind.
+        for noun in wn.eventNouns() { out.append("event-noun\t\(noun)") }
+
+        // Verbs and irregular forms.
+        for v in wn.verbLemmas.sorted() { out.append("verb\t\(v)") }
+        for (form, lemma) in wn.verbExceptions.sorted(by: { $0.key < $1.key }) { out.append("verb-exc\t\(form)\t\(lemma)") }
+        for w in wn.commonWords.sorted() { out.append("word\t\(w)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// An alternate city name worth matching in English text: Latin letters, capitalized,
+    /// not an airport code, not an ordinary English word.
+    static func plausibleAlternate(_ alt: String, wn: WordNet) -> Bool {
+        guard alt.count >= 4, let first = alt.first, first.isUppercase,
+              alt.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0 == " " || $0 == "-")) }),
+              alt.contains(where: { $0.isLowercase }) else { return false }
+        return !wn.isCommonWord(alt.lowercased())
+    }
+
+    private func jsonObject(_ url: URL) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        } catch {
+            throw ModelError("\(url.path): cannot read (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// Entity spans of the NER corpora, with kgraph's coarse tags (PER, ORG, LOC, GPE, EVE).
+enum NERCorpora {
+    struct Span { var type: String; var words: [String] }
+
+    static func spans(corpora: URL) throws -> [Span] {
+        var spans: [Span] = []
+        // GMB: "Sentence #,Word,POS,Tag" CSV, latin-1; the last sentence is cut.
+        let gmbURL = corpora.appendingPathComponent("gmb-voa-partial/ner_dataset_truncated.csv")
+        let gmbData = try Data(contentsOf: gmbURL)
+        let gmb = String(data: gmbData, encoding: .isoLatin1) ?? ""
+        var tagged: [(String, String)] = []
+        for line in gmb.split(separator: "\n").dropFirst() {
+            let fields = splitCSV(String(line))
+            guard fields.count >= 4 else { continue }
+            let tag = fields[3].trimmingCharacters(in: .whitespacesAndNewlines)
+            let mapped: String
+            switch tag.dropFirst(2) {
+            case "per": mapped = "PER"
+            case "org": mapped = "ORG"
+            case "geo": mapped = "LOC"
+            case "gpe": mapped = "GPE"
+            case "eve": mapped = "EVE"
+            default: mapped = ""
+            }
+            tagged.append((fields[1], mapped.isEmpty ? "O" : String(tag.prefix(2)) + mapped))
+        }
+        spans += bio(tagged)
+        // UNER: "idx word tag ..." blocks.
+        for rel in ["uner-english-ewt/uner_en_ewt-ud-dev.iob2", "uner-english-ewt/draft-train/en_ewt-ud-train.draft-2022.iob2"] {
+            let text = try String(contentsOf: corpora.appendingPathComponent(rel), encoding: .utf8)
+            var rows: [(String, String)] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("#") { continue }
+                let f = line.split(separator: "\t")
+                if f.count < 3 { rows.append(("", "O")); continue }
+                var tag = String(f[2])
+                if tag.hasSuffix("-OTH") || tag == "B-O" { tag = "O" }
+                rows.append((String(f[1]), tag))
+            }
+            spans += bio(rows)
+        }
+        return spans
+    }
+
+    static func bio(_ rows: [(String, String)]) -> [Span] {
+        var out: [Span] = []
+        var cur: Span?
+        for (w, t) in rows {
+            if t.hasPrefix("B-") {
+                if let c = cur { out.append(c) }
+                cur = Span(type: String(t.dropFirst(2)), words: [w])
+            } else if t.hasPrefix("I-"), var c = cur, c.type == t.dropFirst(2) {
+                c.words.append(w)
+                cur = c
+            } else {
+                if let c = cur { out.append(c) }
+                cur = nil
+            }
+        }
+        if let c = cur { out.append(c) }
+        return out
+    }
+
+    static func splitCSV(_ line: String) -> [String] {
+        var fields: [String] = []
+        var cur = ""
+        var quoted = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle(); continue }
+            if ch == "," && !quoted { fields.append(cur); cur = ""; continue }
+            cur.append(ch)
+        }
+        fields.append(cur)
+        return fields
+    }
+}

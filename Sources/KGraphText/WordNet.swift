@@ -1,0 +1,133 @@
+import Foundation
+
+/// A reader of the WordNet 3.0 database files (Debian's wordnet-base), enough for the lexicon:
+/// noun synsets with their lexicographer file and hypernyms, adjective pertainyms, verb lemmas.
+struct WordNet {
+    struct Synset {
+        var lexFile: Int
+        var lemmas: [String]
+        var hypernyms: [Int]
+        var pertainyms: [Int]
+    }
+
+    var nouns: [Int: Synset] = [:]
+    var adjectives: [Synset] = []
+    /// lowercased noun lemma -> synset offsets in sense order.
+    var nounIndex: [String: [Int]] = [:]
+    var verbLemmas: Set<String> = []
+    var verbExceptions: [String: String] = [:]
+    /// Single lowercase words of any part of speech.
+    var commonWords: Set<String> = []
+
+    init(directory: URL) throws {
+        func read(_ name: String) throws -> String {
+            let url = directory.appendingPathComponent(name)
+            do { return try String(contentsOf: url, encoding: .utf8) } catch {
+                throw ModelError("\(url.path): cannot read WordNet (install Debian's wordnet-base)")
+            }
+        }
+        for line in try read("data.noun").split(separator: "\n") where !line.hasPrefix(" ") {
+            let (offset, synset) = Self.parseSynset(line)
+            nouns[offset] = synset
+            for l in synset.lemmas where l.first?.isLowercase == true && !l.contains("_") { commonWords.insert(l) }
+        }
+        for line in try read("data.adj").split(separator: "\n") where !line.hasPrefix(" ") {
+            let (_, synset) = Self.parseSynset(line)
+            adjectives.append(synset)
+            for l in synset.lemmas where l.first?.isLowercase == true && !l.contains("_") { commonWords.insert(Self.stripMarker(l)) }
+        }
+        for line in try read("data.adv").split(separator: "\n") where !line.hasPrefix(" ") {
+            for l in Self.parseSynset(line).1.lemmas where l.first?.isLowercase == true && !l.contains("_") { commonWords.insert(l) }
+        }
+        for line in try read("data.verb").split(separator: "\n") where !line.hasPrefix(" ") {
+            for l in Self.parseSynset(line).1.lemmas where !l.contains("_") {
+                verbLemmas.insert(l.lowercased())
+                commonWords.insert(l.lowercased())
+            }
+        }
+        for line in try read("index.noun").split(separator: "\n") where !line.hasPrefix(" ") {
+            let f = line.split(separator: " ")
+            guard f.count > 4, let pCnt = Int(f[3]) else { continue }
+            let senses = f.suffix(from: 4 + pCnt + 2).compactMap { Int($0) }
+            nounIndex[String(f[0])] = senses
+        }
+        for line in try read("verb.exc").split(separator: "\n") {
+            let f = line.split(separator: " ")
+            if f.count >= 2, verbExceptions[String(f[0])] == nil { verbExceptions[String(f[0])] = String(f[1]) }
+        }
+    }
+
+    /// "Iraqi(a)" -> "Iraqi": adjective lemmas may carry a syntactic marker.
+    static func stripMarker(_ s: String) -> String {
+        if let p = s.firstIndex(of: "(") { return String(s[..<p]) }
+        return s
+    }
+
+    static func parseSynset(_ line: Substring) -> (Int, Synset) {
+        let body = line.split(separator: "|", maxSplits: 1)[0]
+        let f = body.split(separator: " ")
+        let offset = Int(f[0]) ?? 0
+        let lexFile = Int(f[1]) ?? 0
+        let wCnt = Int(f[3], radix: 16) ?? 0
+        var lemmas: [String] = []
+        var i = 4
+        for _ in 0..<wCnt {
+            lemmas.append(stripMarker(String(f[i])))
+            i += 2
+        }
+        let pCnt = Int(f[i]) ?? 0
+        i += 1
+        var hypernyms: [Int] = []
+        var pertainyms: [Int] = []
+        for _ in 0..<pCnt {
+            let symbol = f[i], target = Int(f[i + 1]) ?? 0
+            if symbol == "@" || symbol == "@i" { hypernyms.append(target) }
+            if symbol == "\\" && f[i + 2] == "n" { pertainyms.append(target) }
+            i += 4
+        }
+        return (offset, Synset(lexFile: lexFile, lemmas: lemmas, hypernyms: hypernyms, pertainyms: pertainyms))
+    }
+
+    func nounSynsets(of name: String) -> [Int] {
+        nounIndex[name.lowercased().replacingOccurrences(of: " ", with: "_")] ?? []
+    }
+
+    func isCommonWord(_ w: String) -> Bool { commonWords.contains(w) }
+
+    /// Single-word nouns whose first or second sense is an event (noun.event) or falls under a
+    /// meeting, an agreement, a negotiation, a truce, a military action, a war, an election or a visit.
+    func eventNouns() -> [String] {
+        let anchors: [(String, Int)] = [
+            ("meeting", 0), ("meeting", 1), ("agreement", 0), ("negotiation", 0), ("truce", 0),
+            ("military_action", 0), ("war", 0), ("election", 0), ("visit", 0), ("protest", 0), ("ceremony", 0),
+            ("conference", 0), ("attack", 0),
+        ]
+        var anchorSet = Set<Int>()
+        for (w, sense) in anchors {
+            let s = nounIndex[w] ?? []
+            if s.count > sense { anchorSet.insert(s[sense]) }
+        }
+        var result: [String] = []
+        for (lemma, senses) in nounIndex where !lemma.contains("_") && lemma.allSatisfy({ $0.isLetter || $0 == "-" }) {
+            for offset in senses.prefix(3) {
+                guard let syn = nouns[offset] else { continue }
+                if syn.lexFile == 11 && offset == senses.first || reaches(offset, anchorSet) {
+                    result.append(lemma)
+                    break
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    private func reaches(_ start: Int, _ targets: Set<Int>) -> Bool {
+        var stack = [start]
+        var seen = Set<Int>()
+        while let s = stack.popLast() {
+            if targets.contains(s) { return true }
+            guard seen.insert(s).inserted, let syn = nouns[s] else { continue }
+            stack += syn.hypernyms
+        }
+        return false
+    }
+}
