@@ -178,7 +178,7 @@ public struct LexiconBuilder: Sendable {
         guard alt.count >= 4, let first = alt.first, first.isUppercase,
               alt.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0 == " " || $0 == "-")) }),
               alt.contains(where: { $0.isLowercase }) else { return false }
-        return !wn.isCommonWord(alt.lowercased())
+        return !wn.isCommonWord(alt.lowercased()) && !GeneralVocabulary.functionWords.contains(alt.lowercased())
     }
 
     private func jsonObject(_ url: URL) throws -> Any {

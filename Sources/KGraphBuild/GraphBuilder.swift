@@ -1,0 +1,153 @@
+import KGraphModel
+import KGraphText
+
+/// One document's facts with its entities resolved: ids are the graph's ids.
+public struct ResolvedDocument: Sendable {
+    public var path: String
+    public var entities: [Entity]
+    public var mentions: [Mention]
+    public var relations: [Relation]
+}
+
+/// Documents -> graph: resolves the spans of each document to entities (names, surnames, titles,
+/// pronouns, demonyms, definite event references), then merges documents into one graph.
+public struct GraphBuilder: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// Resolves one analyzed document.
+    public func resolve(_ analyzed: AnalyzedDocument) -> ResolvedDocument {
+        let doc = analyzed.document
+        let spans = doc.spans
+        var ids = [String?](repeating: nil, count: spans.count)
+        var names: [String: String] = [:]       // id -> canonical name
+        var types: [String: EntityType] = [:]
+        var aliases: [String: Set<String>] = [:]
+
+        // Full names of the document's persons, by their last word.
+        var fullByLast: [String: Set<String>] = [:]
+        for s in spans where s.type == .person && !s.isReference {
+            let words = s.name.split(separator: " ")
+            if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(s.name) }
+        }
+        func register(_ k: Int, _ type: EntityType, _ name: String, id: String) {
+            ids[k] = id
+            types[id] = type
+            if let old = names[id], old.count >= name.count { } else { names[id] = name }
+            aliases[id, default: []].insert(name)
+        }
+        for (k, s) in spans.enumerated() {
+            let surface = doc.tokens[s.tokens].map(\.text).joined(separator: " ")
+            switch s.type {
+            case .person where s.isReference:
+                // The nearest earlier named person, within this and the two sentences before.
+                let sent = doc.sentenceIndex(ofToken: s.tokens.lowerBound)
+                for j in stride(from: k - 1, through: 0, by: -1) {
+                    if doc.sentenceIndex(ofToken: spans[j].tokens.lowerBound) < sent - 2 { break }
+                    if spans[j].type == .person, !spans[j].isReference, let id = ids[j] { ids[k] = id; break }
+                }
+            case .person:
+                var full = s.name
+                if !s.name.contains(" "), let c = fullByLast[s.name], c.count == 1 { full = c.first! }
+                let id = Entity.makeID(type: .person, name: full)
+                register(k, .person, full, id: id)
+                aliases[id, default: []].insert(s.name)
+            case .event where s.isCommonNoun:
+                let head = s.name.split(separator: " ").last.map(String.init) ?? s.name
+                if s.isReference, let j = (0..<k).last(where: { spans[$0].isCommonNoun && spans[$0].name.split(separator: " ").last.map(String.init) == head && ids[$0] != nil }) {
+                    ids[k] = ids[j]
+                } else {
+                    register(k, .event, s.name, id: Entity.makeID(type: .event, name: s.name) + "@" + doc.path)
+                }
+            default:
+                let id = Entity.makeID(type: s.type, name: s.name)
+                register(k, s.type, s.name, id: id)
+                if s.type != .state || lexicon.stateForDemonym(surface) == nil { aliases[id, default: []].insert(surface) }
+            }
+        }
+
+        func evidence(_ sentence: Int, source: String? = nil) -> Evidence {
+            let r = doc.sentences[sentence]
+            let sr = doc.scalarRange(r)
+            return Evidence(document: doc.path, sentence: doc.string(sr), start: sr.lowerBound, end: sr.upperBound, source: source)
+        }
+        var relations: [RelationKey: [Evidence]] = [:]
+        for r in analyzed.relations {
+            guard let s = ids[r.subject], let o = ids[r.object], s != o else { continue }
+            relations[RelationKey(subject: s, predicate: r.predicate, object: o), default: []].append(evidence(r.sentence))
+        }
+        // A place the gazetteer knows lies in its state.
+        for (k, s) in spans.enumerated() where s.type == .place {
+            guard let id = ids[k], let key = s.gazetteerKey, let info = lexicon.places[key], let cc = info.country,
+                  let state = lexicon.states[cc] else { continue }
+            let sid = Entity.makeID(type: .state, name: state.name)
+            if names[sid] == nil { names[sid] = state.name; types[sid] = .state }
+            let key2 = RelationKey(subject: id, predicate: "located in", object: sid)
+            relations[key2, default: []].append(evidence(doc.sentenceIndex(ofToken: s.tokens.lowerBound), source: info.source))
+        }
+        // Events named by a common noun are kept only when they take part in a relation.
+        let related = Set(relations.keys.flatMap { [$0.subject, $0.object] })
+        var mentions: [Mention] = []
+        for (k, s) in spans.enumerated() {
+            guard let id = ids[k], !s.isReference || s.type == .event else { continue }
+            if s.isCommonNoun && !related.contains(id) { continue }
+            let sr = doc.scalarRange(s.tokens)
+            mentions.append(Mention(entity: id, document: doc.path, start: sr.lowerBound, end: sr.upperBound, text: doc.string(sr)))
+        }
+        let used = Set(mentions.map(\.entity)).union(related)
+        let entities = used.sorted().compactMap { id -> Entity? in
+            guard let name = names[id], let type = types[id] else { return nil }
+            return Entity(id: id, name: name, type: type, aliases: (aliases[id] ?? []).subtracting([name]).sorted())
+        }
+        let rels = relations.map { Relation(subject: $0.key.subject, predicate: $0.key.predicate, object: $0.key.object, evidence: Self.sorted($0.value)) }
+        return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
+    }
+
+    /// Merges resolved documents into one graph: one node per id, a lone surname joined to the one
+    /// full name of the build that ends with it, repeated facts as one edge with all their evidence.
+    public func merge(_ docs: [ResolvedDocument]) -> Graph {
+        var entities: [String: Entity] = [:]
+        for d in docs {
+            for e in d.entities {
+                if var old = entities[e.id] {
+                    let all = Set(old.aliases + e.aliases + [old.name, e.name])
+                    if e.name.count > old.name.count { old.name = e.name }
+                    old.aliases = all.subtracting([old.name]).sorted()
+                    entities[e.id] = old
+                } else {
+                    entities[e.id] = e
+                }
+            }
+        }
+        // Surname-only persons across documents.
+        var byLast: [String: [String]] = [:]
+        for e in entities.values where e.type == .person && e.name.contains(" ") {
+            byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
+        }
+        var remap: [String: String] = [:]
+        for e in entities.values where e.type == .person && !e.name.contains(" ") {
+            if let c = byLast[Entity.normalize(e.name)], c.count == 1 { remap[e.id] = c[0] }
+        }
+        for (from, to) in remap {
+            guard let lone = entities.removeValue(forKey: from), var target = entities[to] else { continue }
+            target.aliases = Set(target.aliases + lone.aliases + [lone.name]).subtracting([target.name]).sorted()
+            entities[to] = target
+        }
+        func m(_ id: String) -> String { remap[id] ?? id }
+        var relations: [RelationKey: [Evidence]] = [:]
+        var mentions: [Mention] = []
+        for d in docs {
+            for r in d.relations where m(r.subject) != m(r.object) {
+                relations[RelationKey(subject: m(r.subject), predicate: r.predicate, object: m(r.object)), default: []] += r.evidence
+            }
+            for var x in d.mentions { x.entity = m(x.entity); mentions.append(x) }
+        }
+        let rels = relations.map { Relation(subject: $0.key.subject, predicate: $0.key.predicate, object: $0.key.object, evidence: Self.sorted($0.value)) }
+        return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
+    }
+
+    static func sorted(_ evidence: [Evidence]) -> [Evidence] {
+        Array(Set(evidence)).sorted { ($0.document, $0.start, $0.end, $0.source ?? "") < ($1.document, $1.start, $1.end, $1.source ?? "") }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import KGraphBuild
+import KGraphModel
+import KGraphRender
+import KGraphStore
+import KGraphText
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles (.txt, .md) into the graph store and render the whole graph.")
+
+    @Argument(help: "Article files or folders (folders are read recursively, in name order).")
+    var paths: [String]
+
+    @Option(help: "The SQLite store to add to.")
+    var store: String = "out/kgraph.sqlite"
+
+    @Option(help: "Where to write graph.dot, graph.svg and graph.png.")
+    var out: String = "out"
+
+    @Flag(help: "Do not render the graph.")
+    var noRender = false
+
+    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
+    var models: String?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one article file or folder") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let graphStore: GraphStore
+        do { graphStore = try GraphStore(path: store) } catch { throw CLIError("\(error)") }
+        let pipeline: TextPipeline
+        do { pipeline = try TextPipeline.load(models: ModelLocation.directory(override: models)) } catch { throw CLIError("\(error)") }
+        let builder = GraphBuilder(lexicon: pipeline.lexicon)
+
+        let (files, missing) = Inputs.collect(paths)
+        var problems = missing
+        for p in missing { Terminal.error(p.description) }
+        var resolved: [ResolvedDocument] = []
+        var documents: [StoredDocument] = []
+        let progress = Progress(total: files.count, label: "reading")
+        for (n, file) in files.enumerated() {
+            progress.update(n)
+            do {
+                let input = try Inputs.read(file)
+                resolved.append(builder.resolve(pipeline.analyze(path: input.path, text: input.text)))
+                documents.append(StoredDocument(path: input.path, fingerprint: input.fingerprint, length: input.length))
+            } catch {
+                problems.append(error)
+                progress.clear()
+                Terminal.error(error.description)
+            }
+        }
+        progress.finish()
+        let graph = builder.merge(resolved)
+        do { try graphStore.write(graph, documents: documents) } catch { throw CLIError("\(error)") }
+
+        let byType = Dictionary(grouping: graph.entities, by: \.type).mapValues(\.count)
+        print("documents: \(documents.count) read, \(problems.count) skipped")
+        print("entities: \(graph.entities.count) (" + EntityType.allCases.map { "\($0.rawValue) \(byType[$0] ?? 0)" }.joined(separator: ", ") + ")")
+        print("relations: \(graph.relations.count) with \(graph.relations.reduce(0) { $0 + $1.evidence.count }) pieces of evidence")
+        let summary = try graphStore.summary()
+        print("store: \(store) (\(summary.documents) documents, \(summary.entities) entities, \(summary.relations) relations in all)")
+        if !noRender {
+            let whole = try graphStore.graph()
+            do {
+                let result = try GraphRenderer().render(whole, formats: RenderFormat.allCases)
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                var written: [String] = []
+                for format in RenderFormat.allCases {
+                    guard let bytes = result.outputs[format] else { continue }
+                    let path = (out as NSString).appendingPathComponent("graph.\(format.rawValue)")
+                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    written.append(path)
+                }
+                let shown = result.shownNodes < result.totalNodes ? ", showing \(result.shownNodes) of \(result.totalNodes) entities" : ""
+                print("rendered: \(written.joined(separator: ", ")) (\(result.engine)\(shown))")
+            } catch {
+                throw CLIError("rendering failed: \(error)")
+            }
+        }
+        print(String(format: "time: %.2f s", Date().timeIntervalSince(started)))
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// A one-line error for the user.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum Terminal {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data("kgraph: \(line)\n".utf8))
+    }
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+/// A progress bar on standard error, drawn only on a terminal and only for many documents.
+final class Progress {
+    let total: Int
+    let label: String
+    let active: Bool
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+        self.active = total >= 20 && Terminal.stderrIsTerminal
+    }
+
+    func update(_ done: Int) {
+        guard active, done % max(1, total / 200) == 0 else { return }
+        let width = 30
+        let filled = width * done / max(total, 1)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)".utf8))
+    }
+
+    func clear() {
+        if active { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    func finish() {
+        if active { update(total); FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KGraphBuild
+import KGraphModel
+import KGraphText
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the entities and relations of each article as JSON lines, without touching the store.")
+
+    enum Format: String, ExpressibleByArgument { case jsonl }
+
+    @Argument(help: "Article files or folders.")
+    var paths: [String]
+
+    @Option(help: "Output format.")
+    var format: Format = .jsonl
+
+    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
+    var models: String?
+
+    struct Output: Encodable {
+        struct MentionOut: Encodable { var start: Int; var end: Int; var text: String }
+        struct EntityOut: Encodable { var id: String; var name: String; var type: String; var mentions: [MentionOut] }
+        struct EvidenceOut: Encodable { var start: Int; var end: Int; var sentence: String; var source: String? }
+        struct RelationOut: Encodable { var subject: String; var predicate: String; var object: String; var evidence: EvidenceOut }
+        var document: String
+        var entities: [EntityOut]
+        var relations: [RelationOut]
+    }
+
+    func run() throws {
+        let pipeline: TextPipeline
+        do { pipeline = try TextPipeline.load(models: ModelLocation.directory(override: models)) } catch { throw CLIError("\(error)") }
+        let builder = GraphBuilder(lexicon: pipeline.lexicon)
+        let (files, problems) = Inputs.collect(paths)
+        var skipped = problems.count
+        for p in problems { Terminal.error(p.description) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for file in files {
+            let input: InputText
+            do { input = try Inputs.read(file) } catch {
+                Terminal.error(error.description)
+                skipped += 1
+                continue
+            }
+            let doc = builder.resolve(pipeline.analyze(path: input.path, text: input.text))
+            let byEntity = Dictionary(grouping: doc.mentions, by: \.entity)
+            let out = Output(
+                document: doc.path,
+                entities: doc.entities.map { e in
+                    Output.EntityOut(id: e.id, name: e.name, type: e.type.rawValue,
+                                     mentions: (byEntity[e.id] ?? []).map { .init(start: $0.start, end: $0.end, text: $0.text) })
+                },
+                relations: doc.relations.flatMap { r in
+                    r.evidence.map { ev in
+                        Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object,
+                                           evidence: .init(start: ev.start, end: ev.end, sentence: ev.sentence, source: ev.source))
+                    }
+                })
+            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+        }
+        if skipped > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,208 @@
+import KGraphModel
+
+/// Finds typed entity spans in a tokenized document.
+public protocol EntityRecognizer: Sendable {
+    func recognize(_ doc: inout Document)
+}
+
+/// A recognizer of rules over the data-made lexicon: capitalized runs classified by the gazetteers,
+/// titles, given names and organization, place and event heads; pronouns and event nouns as references.
+public struct LexiconRecognizer: EntityRecognizer {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    public func recognize(_ doc: inout Document) {
+        var spans: [EntitySpan] = []
+        for sentence in doc.sentences {
+            let headline = isHeadline(doc, sentence)
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                guard isCapitalized(doc.tokens[i].text) else { i += 1; continue }
+                var j = i + 1
+                while j < sentence.upperBound {
+                    let t = doc.tokens[j].text
+                    if isCapitalized(t) { j += 1; continue }
+                    if t == "-", j + 1 < sentence.upperBound, isCapitalized(doc.tokens[j + 1].text),
+                       doc.tokens[j].start == doc.tokens[j - 1].end { j += 2; continue }
+                    if GeneralVocabulary.nameConnectors.contains(t), t != "and", j + 1 < sentence.upperBound,
+                       isCapitalized(doc.tokens[j + 1].text), !headline { j += 1; continue }
+                    break
+                }
+                classify(doc, i..<j, sentenceStart: i == sentence.lowerBound, headline: headline, into: &spans)
+                i = j
+            }
+        }
+        // Surnames alone, and names seen in the body found again in headlines.
+        let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
+            .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })
+        let covered = Set(spans.flatMap { Array($0.tokens) })
+        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) && personLast[tok.text] != nil {
+            spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: tok.text))
+        }
+        // Pronouns and event noun phrases.
+        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) {
+            let low = tok.text.lowercased()
+            if GeneralVocabulary.personPronouns.contains(low) {
+                spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
+            } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast()))),
+                      tok.text == low, let np = eventPhrase(doc, head: t, covered: covered) {
+                spans.append(np)
+            }
+        }
+        doc.spans = spans.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        // Re-point titleOf after sorting.
+        for k in doc.spans.indices where doc.spans[k].titleOf != nil {
+            let stateTok = doc.spans[k].titleOf!
+            doc.spans[k].titleOf = doc.spans.firstIndex { $0.tokens.lowerBound == stateTok && $0.type == .state }
+        }
+    }
+
+    // MARK: - Classification of a capitalized run
+
+    private func classify(_ doc: Document, _ run: Range<Int>, sentenceStart: Bool, headline: Bool, into spans: inout [EntitySpan]) {
+        var p = run.lowerBound
+        let end = run.upperBound
+        let words = doc.tokens.map(\.text)
+        var pendingState: Int? = nil // token index of a state/demonym just before a title
+        var title: String? = nil
+        // A capitalized common word opening a sentence is not a name ("Despite", "During").
+        if sentenceStart || headline {
+            while p < end, GeneralVocabulary.functionWords.contains(words[p].lowercased()) { p += 1 }
+            while p < end, lookupState(words, p, end) == nil, lexicon.organizations[Lexicon.key(words[p])] == nil,
+                  lexicon.place(named: words[p]) == nil, matchTitle(words, p, end) == nil,
+                  isCommonWord(words[p]) {
+                p += 1
+            }
+        }
+        while p < end {
+            if words[p] == "-" { p += 1; continue }
+            // A state name, or a demonym standing for its state.
+            if let (len, state) = lookupState(words, p, end) {
+                let demonym = lexicon.demonyms[Lexicon.key(words[p])] != nil && len == 1
+                let followsTitle = matchTitle(words, p + len, end) != nil
+                if !demonym || followsTitle || !headline || true {
+                    spans.append(EntitySpan(tokens: p..<(p + len), type: .state, name: state.name, gazetteerKey: state.code))
+                }
+                if followsTitle { pendingState = p }
+                p += len
+                continue
+            }
+            if let len = matchTitle(words, p, end) {
+                let t = words[p..<(p + len)].joined(separator: " ").lowercased().replacingOccurrences(of: ".", with: "")
+                if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
+                p += len
+                continue
+            }
+            // The rest of the run is one name.
+            let rest = p..<end
+            let text = words[rest].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            let key = Lexicon.key(text)
+            if title != nil {
+                spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
+            } else if let org = lexicon.organizations[key] {
+                spans.append(EntitySpan(tokens: rest, type: .organization, name: org))
+            } else if let place = lexicon.place(named: text) {
+                if let name = lexicon.placeAdjectives[key] { // "European"
+                    spans.append(EntitySpan(tokens: rest, type: .place, name: name, gazetteerKey: Lexicon.key(name)))
+                } else {
+                    spans.append(EntitySpan(tokens: rest, type: .place, name: place.name, gazetteerKey: key))
+                }
+            } else if let name = lexicon.placeAdjectives[key] {
+                spans.append(EntitySpan(tokens: rest, type: .place, name: name, gazetteerKey: Lexicon.key(name)))
+            } else if rest.count >= 2, let last = words[rest].last?.lowercased() {
+                if lexicon.organizationHeads.contains(last) {
+                    spans.append(EntitySpan(tokens: rest, type: .organization, name: text))
+                } else if GeneralVocabulary.placeHeads.contains(last) {
+                    spans.append(EntitySpan(tokens: rest, type: .place, name: text))
+                } else if GeneralVocabulary.eventHeads.contains(last) || lexicon.eventNouns.contains(last) {
+                    spans.append(EntitySpan(tokens: rest, type: .event, name: text))
+                } else if !headline, rest.count <= 4,
+                          lexicon.givenNames.contains(words[p]) || words[rest].allSatisfy({ !isCommonWord($0) && $0.count > 1 }) {
+                    spans.append(EntitySpan(tokens: rest, type: .person, name: text))
+                }
+            } else if rest.count == 1, isAcronym(words[p]) {
+                spans.append(EntitySpan(tokens: rest, type: .organization, name: words[p]))
+            }
+            return
+        }
+    }
+
+    private func lookupState(_ words: [String], _ p: Int, _ end: Int) -> (Int, StateInfo)? {
+        var len = min(6, end - p)
+        while len >= 1 {
+            let phrase = words[p..<(p + len)].joined(separator: " ")
+            // A short alias ("US", "UK") counts only in capitals.
+            if let s = lexicon.state(named: phrase),
+               Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) {
+                return (len, s)
+            }
+            len -= 1
+        }
+        if let s = lexicon.stateForDemonym(words[p]) { return (1, s) }
+        return nil
+    }
+
+    private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+        for title in GeneralVocabulary.titles where p + title.count < end { // a name must follow
+            var ok = true
+            for (k, w) in title.enumerated() where Lexicon.key(words[p + k]) != w { ok = false; break }
+            if ok { return title.count }
+        }
+        return nil
+    }
+
+    /// "a virtual summit", "the ceasefire agreement": an event named by a common noun.
+    private func eventPhrase(_ doc: Document, head: Int, covered: Set<Int>) -> EntitySpan? {
+        var start = head
+        var k = head - 1
+        var definite = false
+        var found = false
+        while k >= 0 && head - k <= 4 {
+            let w = doc.tokens[k].text
+            let low = w.lowercased()
+            if GeneralVocabulary.determiners.contains(low) || low == "'s" || low == "’s" {
+                definite = low == "the"
+                found = true
+                break
+            }
+            guard w == low, !covered.contains(k), !GeneralVocabulary.functionWords.contains(low),
+                  !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
+                  lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
+            start = k
+            k -= 1
+        }
+        guard found else { return nil }
+        let temporal: Set<String> = ["recent", "first", "last", "next", "new", "previous", "upcoming", "latest", "earlier", "later", "ongoing", "planned"]
+        let nameWords = doc.tokens[start...head].map(\.text).filter { !temporal.contains($0) }
+        return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),
+                          isReference: definite, isCommonNoun: true)
+    }
+
+    // MARK: - Word tests
+
+    func isCapitalized(_ w: String) -> Bool {
+        guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
+        return w.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    func isAcronym(_ w: String) -> Bool {
+        let letters = w.unicodeScalars.filter { $0 != "." }
+        return letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }
+            && lexicon.organizations[Lexicon.key(w)] != nil
+    }
+
+    func isCommonWord(_ w: String) -> Bool {
+        let low = w.lowercased()
+        return lexicon.commonWords.contains(low) || GeneralVocabulary.functionWords.contains(low)
+            || lexicon.verbLemma(low) != nil
+    }
+
+    /// A title-case line such as a headline: most of its longer words capitalized, no final period.
+    func isHeadline(_ doc: Document, _ sentence: Range<Int>) -> Bool {
+        guard let last = doc.tokens[sentence].last, last.text != "." else { return false }
+        let words = doc.tokens[sentence].map(\.text).filter { $0.count > 3 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }
+        guard words.count >= 3 else { return false }
+        return Double(words.filter(isCapitalized).count) / Double(words.count) >= 0.6
+    }
+}
