@@ -63,7 +63,7 @@ public enum GeneralVocabulary {
     ]
 
     /// Words that begin or join a capitalized name without being capitalized themselves.
-    public static let nameConnectors: Set<String> = ["of", "the", "for", "and", "de", "du", "da", "al", "bin", "van", "von", "der", "la", "le", "on"]
+    public static let nameConnectors: Set<String> = ["of", "the", "for", "and", "de", "du", "da", "al", "bin", "van", "von", "der", "la", "le"]
 
     public static let determiners: Set<String> = [
         "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",

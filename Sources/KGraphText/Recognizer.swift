@@ -182,6 +182,12 @@ public struct LexiconRecognizer: EntityRecognizer {
     // MARK: - Word tests
 
     func isCapitalized(_ w: String) -> Bool {
+        // "al-Abadi", "el-Sisi": a short lowercase particle joined to a capitalized name.
+        if let h = w.firstIndex(of: "-"), w.distance(from: w.startIndex, to: h) <= 3,
+           let after = w[w.index(after: h)...].unicodeScalars.first, after.properties.isUppercase,
+           w[..<h].allSatisfy(\.isLowercase) {
+            return true
+        }
         guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
         return w.unicodeScalars.contains { $0.properties.isAlphabetic }
     }

@@ -100,7 +100,9 @@ public struct PatternRelationExtractor: RelationExtractor {
                 if prep == nil, GeneralVocabulary.prepositions.contains(w) { prep = w; o += 1; continue }
                 break
             }
-            guard o < bound, let obj = spanAt[o], obj != k else { continue }
+            guard o < bound, var obj = spanAt[o], obj != k else { continue }
+            // "by Kenyan President William Ruto": the titled person, not the state before the title.
+            if doc.spans[obj].type == .state, let p = doc.spans.firstIndex(where: { $0.titleOf == obj }) { obj = p }
             if doc.spans[obj].type == .person && doc.spans[obj].isReference { continue }
             if passive && prep == "by" {
                 out.append(SpanRelation(subject: obj, predicate: verb, object: k, sentence: sentence))

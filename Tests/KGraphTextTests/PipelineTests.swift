@@ -1,0 +1,69 @@
+import Foundation
+import KGraphModel
+import Testing
+@testable import KGraphText
+
+/// The committed lexicon, loaded once.
+let sharedPipeline: TextPipeline = try! TextPipeline.load()
+
+func relationTriples(_ text: String) -> [(String, String, String)] {
+    let a = sharedPipeline.analyze(path: "t.txt", text: text)
+    return a.relations.map { (a.document.spans[$0.subject].name, $0.predicate, a.document.spans[$0.object].name) }
+}
+
+@Suite struct PipelineTests {
+    @Test func lexiconComesFromData() {
+        let lex = sharedPipeline.lexicon
+        #expect(lex.state(named: "U.S.")?.code == "US")
+        #expect(lex.state(named: "United States of America")?.code == "US")
+        #expect(lex.stateForDemonym("Iraqi")?.code == "IQ")
+        #expect(lex.stateForDemonym("French")?.code == "FR")
+        #expect(lex.place(named: "Paris")?.country == "FR")
+        #expect(lex.eventNouns.contains("summit"))
+        #expect(lex.verbLemma("met") == "meet")
+        #expect(lex.verbLemma("visited") == "visit")
+    }
+
+    @Test func typesSpans() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "French President Emmanuel Macron visited Nairobi on Monday, Le Monde reported.")
+        let spans = a.document.spans.map { ($0.name, $0.type) }
+        #expect(spans.contains { $0 == ("France", .state) })
+        #expect(spans.contains { $0 == ("Emmanuel Macron", .person) })
+        #expect(spans.contains { $0 == ("Nairobi", .place) })
+    }
+
+    @Test func titleGivesRoleRelation() {
+        let r = relationTriples("Iraqi Prime Minister Haider al-Abadi spoke to reporters.")
+        #expect(r.contains { $0 == ("Haider al-Abadi", "prime minister of", "Iraq") })
+    }
+
+    @Test func subjectVerbObjectWithPreposition() {
+        let r = relationTriples("German Chancellor Olaf Scholz arrived in Beijing after talks.")
+        #expect(r.contains { $0.0 == "Olaf Scholz" && $0.1 == "arrived in" && $0.2 == "Beijing" })
+    }
+
+    @Test func passiveWithAgent() {
+        let r = relationTriples("The conference was convened by Kenyan President William Ruto.")
+        #expect(r.contains { $0.0 == "William Ruto" && $0.1 == "convened" && $0.2 == "conference" })
+    }
+
+    @Test func demonymForcesActInWhereClause() {
+        let r = relationTriples("Fighting continued near Mosul, where Iraqi troops have been deployed.")
+        #expect(r.contains { $0 == ("Iraq", "deployed in", "Mosul") })
+    }
+
+    @Test func hyphenatedStatesRelation() {
+        let r = relationTriples("China-Indian talks resumed on Friday.")
+        #expect(r.contains { $0 == ("China", "talks with", "India") })
+    }
+
+    @Test func negatedVerbGivesNoFact() {
+        let r = relationTriples("Canadian Prime Minister Mark Carney did not visit Tokyo.")
+        #expect(!r.contains { $0.2 == "Tokyo" })
+    }
+
+    @Test func sentenceInitialWordsAreNotNames() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Since then, nothing changed. As expected, Despite rain fell.")
+        #expect(a.document.spans.filter { !$0.isReference }.isEmpty)
+    }
+}
