@@ -1,0 +1,117 @@
+import Foundation
+import KGraphModel
+import KGraphText
+import Testing
+@testable import KGraphBuild
+
+let pipeline: TextPipeline = try! TextPipeline.load()
+let builder = GraphBuilder(lexicon: pipeline.lexicon)
+
+func resolve(_ path: String, _ text: String) -> ResolvedDocument {
+    builder.resolve(pipeline.analyze(path: path, text: text))
+}
+
+@Suite struct GraphBuilderTests {
+    @Test func fullNameSurnameAndTitleAreOnePerson() {
+        let d = resolve("a.txt", "Chancellor Angela Merkel arrived in Rome. Merkel met reporters. Later Ms Merkel left.")
+        let persons = d.entities.filter { $0.type == .person }
+        #expect(persons.map(\.name) == ["Angela Merkel"])
+        #expect(d.mentions.filter { $0.entity == "person:angela merkel" }.count == 3)
+    }
+
+    @Test func stateAliasesAreOneState() {
+        let d = resolve("b.txt", "The U.S. and the United States of America are the same. US officials agreed.")
+        let states = d.entities.filter { $0.type == .state }
+        #expect(states.map(\.id) == ["state:united states"])
+        #expect(Set(states[0].aliases).isSuperset(of: ["U.S.", "US"]))
+    }
+
+    @Test func demonymLinksToState() {
+        let d = resolve("c.txt", "Iraqi forces entered the city.")
+        #expect(d.entities.map(\.id) == ["state:iraq"])
+        #expect(d.mentions.first?.text == "Iraqi")
+    }
+
+    @Test func gazetteerPlaceLiesInItsState() {
+        let d = resolve("d.txt", "Brazilian President Luiz Lula arrived in Lisbon.")
+        let located = d.relations.first { $0.predicate == "located in" }
+        #expect(located?.subject == "place:lisbon")
+        #expect(located?.object == "state:portugal")
+        #expect(located?.evidence.first?.source == "GeoNames")
+        #expect(located?.evidence.first?.document == "d.txt")
+    }
+
+    @Test func pronounResolvesToNearestPerson() {
+        let d = resolve("e.txt", "Kenyan President William Ruto spoke on Monday. He later visited Kampala.")
+        #expect(d.relations.contains { $0.subject == "person:william ruto" && $0.predicate == "visited" && $0.object == "place:kampala" })
+    }
+
+    @Test func evidenceOffsetsIndexTheText() {
+        let text = "Intro — “quoted” text.\nGerman Chancellor Olaf Scholz arrived in Madrid."
+        let d = resolve("f.txt", text)
+        let scalars = Array(text.unicodeScalars)
+        let r = d.relations.first { $0.predicate == "arrived in" }
+        let ev = try! #require(r?.evidence.first)
+        #expect(String(String.UnicodeScalarView(scalars[ev.start..<ev.end])) == ev.sentence)
+        for m in d.mentions {
+            #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+        }
+    }
+
+    @Test func commonNounEventsAreKeptOnlyInRelations() {
+        let d = resolve("g.txt", "Spanish Prime Minister Pedro Sanchez convened a summit. A meeting happened somewhere.")
+        let events = d.entities.filter { $0.type == .event }
+        #expect(events.count == 1)
+        #expect(events.first?.name == "summit")
+        #expect(events.first?.id.hasSuffix("@g.txt") == true)
+    }
+
+    @Test func mergeJoinsSurnameAcrossDocumentsAndAggregatesEvidence() {
+        let a = resolve("a.txt", "Austrian Chancellor Karl Nehammer arrived in Vienna.")
+        let b = resolve("b.txt", "On Friday, Mr Nehammer arrived in Vienna again.")
+        let g = builder.merge([a, b])
+        #expect(g.entities.filter { $0.type == .person }.map(\.id) == ["person:karl nehammer"])
+        let rel = g.relations.first { $0.predicate == "arrived in" }
+        #expect(rel?.subject == "person:karl nehammer")
+        #expect(Set(rel?.evidence.map(\.document) ?? []) == ["a.txt", "b.txt"])
+        // Merging twice gives the same graph.
+        #expect(builder.merge([a, b]) == g)
+    }
+}
+
+@Suite struct InputTests {
+    func temp() -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-inputs-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }
+
+    @Test func collectsArticlesRecursivelyInOrder() throws {
+        let dir = temp()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for name in ["b.txt", "a.md", "sub/c.txt", "skip.json"] {
+            try "Text.".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let (files, problems) = Inputs.collect([dir.path, dir.appendingPathComponent("missing.txt").path])
+        #expect(files.map { ($0.path as NSString).lastPathComponent } == ["a.md", "b.txt", "c.txt"])
+        #expect(problems.count == 1)
+        #expect(problems[0].description.hasSuffix("missing.txt: no such file or folder"))
+    }
+
+    @Test func badFilesAreNamedProblems() throws {
+        let dir = temp()
+        let empty = dir.appendingPathComponent("empty.txt")
+        let binary = dir.appendingPathComponent("bin.txt")
+        let latin1 = dir.appendingPathComponent("latin1.txt")
+        try Data().write(to: empty)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: binary)
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x20]).write(to: latin1)
+        for (url, words) in [(empty, "empty"), (binary, "binary"), (latin1, "UTF-8")] {
+            #expect(throws: InputProblem.self) { try Inputs.read(InputFile(path: url.path)) }
+            do { _ = try Inputs.read(InputFile(path: url.path)) } catch {
+                #expect(error.description.contains(url.path))
+                #expect(error.description.contains(words))
+            }
+        }
+    }
+}

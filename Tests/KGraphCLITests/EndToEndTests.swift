@@ -1,0 +1,178 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import KGraphRender
+import Testing
+
+/// Runs the built `kgraph` binary, as a user would.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func kgraphBinary() throws -> URL {
+    // The test bundle sits beside the products it was built with.
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("kgraph")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    for config in ["debug", "release"] {
+        let candidate = packageRoot.appendingPathComponent(".build/\(config)/kgraph")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    throw CocoaError(.fileNoSuchFile)
+}
+
+func kgraph(_ args: [String], cwd: URL = packageRoot) throws -> Run {
+    let p = Process()
+    p.executableURL = try kgraphBinary()
+    p.arguments = args
+    p.currentDirectoryURL = cwd
+    var env = ProcessInfo.processInfo.environment
+    env["KGRAPH_MODELS"] = packageRoot.appendingPathComponent("models").path
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+func tempDir() -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-e2e-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+}
+
+@Suite(.serialized) struct EndToEndTests {
+    @Test func buildSeedsRenderAndQuery() throws {
+        let out = tempDir()
+        let store = out.appendingPathComponent("kgraph.sqlite").path
+        let seeds = packageRoot.appendingPathComponent("seeds").path
+        let build = try kgraph(["build", seeds, "--store", store, "--out", out.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("documents: 1 read, 0 skipped"))
+
+        // SVG parses as XML and names the entities.
+        let svgData = try Data(contentsOf: out.appendingPathComponent("graph.svg"))
+        let svg = try XMLDocument(data: svgData)
+        #expect(svg.rootElement()?.name == "svg")
+        let svgText = String(decoding: svgData, as: UTF8.self)
+        for name in ["Jonathan Powell", "Volodymyr Zelensky", "Ukraine", "Washington"] {
+            #expect(svgText.contains(name), "SVG lacks \(name)")
+        }
+        // PNG signature.
+        let png = try Data(contentsOf: out.appendingPathComponent("graph.png"))
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // DOT reads back through libgvc.
+        let dot = try String(contentsOf: out.appendingPathComponent("graph.dot"), encoding: .utf8)
+        let counts = try DOTReader.read(dot)
+        #expect(counts.nodes >= 10)
+        #expect(counts.edges >= 5)
+
+        // The path from Powell to Zelensky, every hop with evidence from the article.
+        let q = try kgraph(["query", "path", "Powell", "Zelensky", "--store", store, "--json"])
+        #expect(q.status == 0, "\(q.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(q.stdout.utf8)) as! [String: Any]
+        let hops = try #require(json["hops"] as? [[String: Any]])
+        #expect(!hops.isEmpty)
+        #expect((hops.first?["from"] as? [String: Any])?["name"] as? String == "Jonathan Powell")
+        #expect((hops.last?["to"] as? [String: Any])?["name"] as? String == "Volodymyr Zelensky")
+        let article = try String(contentsOf: URL(fileURLWithPath: seeds).appendingPathComponent("000_4815a591f282efe6.txt"), encoding: .utf8)
+        let scalars = Array(article.unicodeScalars)
+        for hop in hops {
+            let evidence = try #require(hop["evidence"] as? [[String: Any]])
+            #expect(!evidence.isEmpty)
+            for ev in evidence {
+                #expect((ev["document"] as? String)?.hasSuffix("000_4815a591f282efe6.txt") == true)
+                let start = ev["start"] as! Int, end = ev["end"] as! Int
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == ev["sentence"] as? String)
+            }
+        }
+
+        // Plain output: one hop a line with the evidence under it.
+        let plain = try kgraph(["query", "path", "powell", "ZELENSKY", "--store", store])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.hasPrefix("Jonathan Powell -["))
+
+        // Building again gives the same graph, not a doubled one.
+        let again = try kgraph(["build", seeds, "--store", store, "--no-render"])
+        #expect(again.status == 0)
+        let firstStore = build.stdout.split(separator: "\n").first { $0.hasPrefix("store:") }
+        let secondStore = again.stdout.split(separator: "\n").first { $0.hasPrefix("store:") }
+        #expect(firstStore != nil && firstStore == secondStore)
+    }
+
+    @Test func unknownAndMissingNames() throws {
+        let out = tempDir()
+        let store = out.appendingPathComponent("k.sqlite").path
+        _ = try kgraph(["build", packageRoot.appendingPathComponent("seeds").path, "--store", store, "--no-render"])
+        let unknown = try kgraph(["query", "path", "Powel", "Zelensky", "--store", store])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no entity named \"Powel\""))
+        #expect(unknown.stderr.contains("Jonathan Powell"))
+        let nopath = try kgraph(["query", "path", "Starmer", "Zelensky", "--store", store])
+        #expect(nopath.status == 0 || nopath.status == 1)
+        if nopath.status == 1 { #expect(nopath.stdout.contains("no path")) }
+    }
+
+    @Test func badInputIsSkippedWithOneLineAndStoreKept() throws {
+        let dir = tempDir()
+        try "German Chancellor Olaf Scholz arrived in Madrid.".write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+        try Data([0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("bad.txt"))
+        try Data().write(to: dir.appendingPathComponent("empty.md"))
+        let store = dir.appendingPathComponent("k.sqlite").path
+        let r = try kgraph(["build", dir.path, dir.appendingPathComponent("nope").path, "--store", store, "--no-render"])
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.contains("bad.txt") && $0.contains("binary") })
+        #expect(lines.contains { $0.contains("empty.md") && $0.contains("empty") })
+        #expect(lines.contains { $0.contains("nope") && $0.contains("no such file") })
+        #expect(r.stdout.contains("documents: 1 read, 3 skipped"))
+        let q = try kgraph(["query", "path", "Scholz", "Madrid", "--store", store])
+        #expect(q.status == 0)
+    }
+
+    @Test func foreignStoreIsRefusedAndUntouched() throws {
+        let dir = tempDir()
+        let notStore = dir.appendingPathComponent("notes.sqlite")
+        try "just some notes\n".write(to: notStore, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: notStore)
+        let r = try kgraph(["build", packageRoot.appendingPathComponent("seeds").path, "--store", notStore.path, "--no-render"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(notStore.path))
+        #expect(r.stderr.contains("not a kgraph store"))
+        #expect(try Data(contentsOf: notStore) == before)
+    }
+
+    @Test func extractPrintsSchemaJSONLines() throws {
+        let r = try kgraph(["extract", packageRoot.appendingPathComponent("seeds").path, "--format", "jsonl"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let obj = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect((obj["document"] as? String)?.hasSuffix(".txt") == true)
+        let entities = obj["entities"] as! [[String: Any]]
+        let ids = Set(entities.map { $0["id"] as! String })
+        let types: Set<String> = ["Person", "State", "Place", "Organization", "Event"]
+        for e in entities {
+            #expect(types.contains(e["type"] as! String))
+            #expect(!(e["name"] as! String).isEmpty)
+        }
+        for rel in obj["relations"] as! [[String: Any]] {
+            #expect(ids.contains(rel["subject"] as! String))
+            #expect(ids.contains(rel["object"] as! String))
+            let ev = rel["evidence"] as! [String: Any]
+            #expect((ev["start"] as! Int) < (ev["end"] as! Int))
+        }
+    }
+}
