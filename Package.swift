@@ -40,7 +40,9 @@ let package = Package(
 
         .testTarget(name: "KGraphTextTests", dependencies: ["KGraphText", "KGraphModel"]),
         .testTarget(name: "KGraphBuildTests", dependencies: ["KGraphBuild", "KGraphText", "KGraphModel"]),
-        .testTarget(name: "KGraphStoreTests", dependencies: ["KGraphStore", "KGraphModel"]),
+        .testTarget(name: "KGraphStoreTests", dependencies: [
+            "KGraphStore", "KGraphModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraphModel"]),
         .testTarget(name: "KGraphCLITests", dependencies: ["kgraph", "KGraphRender", "KGraphModel"]),
     ]
