@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of node a kgraph graph holds. The raw values are the type names of
 /// the JSON schema and the store: keep them stable.
 public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
@@ -58,12 +60,14 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
         type.rawValue.lowercased() + ":" + normalize(name)
     }
 
-    /// Lowercased, with runs of white space folded to one space and periods dropped,
-    /// so that "U.S." and "US", "Keir  Starmer" and "keir starmer" meet.
+    /// Lowercased, without diacritics, with runs of white space folded to one space and periods
+    /// dropped, so that "U.S." and "US", "António" and "Antonio", "Keir  Starmer" and "keir starmer" meet.
     public static func normalize(_ name: String) -> String {
         var out = ""
         var pendingSpace = false
-        for ch in name.lowercased() {
+        let folded = name.unicodeScalars.allSatisfy(\.isASCII) ? name.lowercased()
+            : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        for ch in folded {
             if ch == "." { continue }
             if ch.isWhitespace {
                 pendingSpace = !out.isEmpty

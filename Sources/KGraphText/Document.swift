@@ -104,8 +104,8 @@ public struct Tokenizer: Sendable {
         doc.sentences = sentences(tokens, breaks: breaks)
     }
 
-    private static let leading: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<"]
-    private static let trailing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…"]
+    private static let leading: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<", "*", "_", "#"]
+    private static let trailing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…", "*", "_"]
     private static let dashes: Set<Unicode.Scalar> = ["—", "–"]
 
     private func splitChunk(_ s: [Unicode.Scalar], _ a0: Int, _ b0: Int, _ emit: (Int, Int) -> Void) {

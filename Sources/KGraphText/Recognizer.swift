@@ -117,7 +117,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     spans.append(EntitySpan(tokens: rest, type: .place, name: text))
                 } else if GeneralVocabulary.eventHeads.contains(last) || lexicon.eventNouns.contains(last) {
                     spans.append(EntitySpan(tokens: rest, type: .event, name: text))
-                } else if !headline, rest.count <= 4,
+                } else if !headline, rest.count <= 4, !words[rest].allSatisfy({ $0.count > 1 && $0 == $0.uppercased() }) || rest.count <= 2,
                           lexicon.givenNames.contains(words[p]) || words[rest].allSatisfy({ !isCommonWord($0) && $0.count > 1 }) {
                     spans.append(EntitySpan(tokens: rest, type: .person, name: text))
                 }

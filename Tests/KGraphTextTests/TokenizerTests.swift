@@ -1,3 +1,4 @@
+import KGraphModel
 import Testing
 @testable import KGraphText
 
@@ -33,5 +34,18 @@ import Testing
     @Test func lineBreaksEndSentences() {
         let doc = tokens("A Headline Without A Period\nThe body starts here. It goes on.")
         #expect(doc.sentences.count == 3)
+    }
+}
+
+@Suite struct MarkdownAndNormalizationTests {
+    @Test func markdownEmphasisIsPunctuation() {
+        var doc = Document(path: "t.md", text: "**Angela Merkel** spoke.")
+        Tokenizer().tokenize(&doc)
+        #expect(doc.tokens.map(\.text) == ["*", "*", "Angela", "Merkel", "*", "*", "spoke", "."])
+    }
+
+    @Test func normalizeFoldsCaseDiacriticsPeriodsAndSpaces() {
+        #expect(Entity.normalize("António  Guterres") == "antonio guterres")
+        #expect(Entity.normalize("U.S.") == Entity.normalize("us"))
     }
 }
