@@ -1,0 +1,523 @@
+import Foundation
+
+/// A greedy averaged-perceptron part-of-speech tagger (Collins 2002; Honnibal's "200 lines of
+/// Python" tagger). It predicts one combined label "UPOS|XPOS" per word, left to right, from
+/// features of the word, its neighbours and the two tags it predicted before. Frequent words
+/// that (almost) always carry one label are tagged from a dictionary.
+///
+/// Features are 64-bit hashes computed with our own FNV/SplitMix mixing (never Swift's seeded
+/// `Hasher`), so the model file is the same on every run and platform.
+public struct PerceptronTagger: Sendable {
+    /// Combined labels "UPOS|XPOS", sorted.
+    public let labels: [String]
+    let labelUPOS: [String]
+    let labelXPOS: [String]
+    /// Frequent unambiguous word forms -> label index.
+    let tagDict: [String: UInt16]
+    /// Feature hash -> row.
+    let index: [UInt64: Int32]
+    /// Row r owns entries rowStart[r]..<rowStart[r + 1].
+    let rowStart: [Int32]
+    let classes: [UInt16]
+    let weights: [Float]
+
+    init(labels: [String], tagDict: [String: UInt16], index: [UInt64: Int32], rowStart: [Int32],
+         classes: [UInt16], weights: [Float]) {
+        self.labels = labels
+        var u: [String] = [], x: [String] = []
+        for l in labels {
+            let parts = l.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            u.append(String(parts[0]))
+            x.append(parts.count > 1 ? String(parts[1]) : "_")
+        }
+        labelUPOS = u
+        labelXPOS = x
+        self.tagDict = tagDict
+        self.index = index
+        self.rowStart = rowStart
+        self.classes = classes
+        self.weights = weights
+    }
+
+    /// Number of feature rows and weights kept.
+    public var featureCount: Int { index.count }
+    public var weightCount: Int { weights.count }
+
+    // MARK: Tagging
+
+    /// Tags a tokenized sentence.
+    public func tag(_ words: [String]) -> [(upos: String, xpos: String)] {
+        tagIndices(words).map { (labelUPOS[$0], labelXPOS[$0]) }
+    }
+
+    /// Label indices (into `labels`) for a tokenized sentence.
+    public func tagIndices(_ words: [String]) -> [Int] {
+        if words.isEmpty { return [] }
+        let infos = TaggerFeatures.infos(words, tagDict: tagDict)
+        var feats: [UInt64] = []
+        feats.reserveCapacity(TaggerFeatures.staticCount + TaggerFeatures.dynamicCount)
+        var scores = [Float](repeating: 0, count: labels.count)
+        var out: [Int] = []
+        out.reserveCapacity(words.count)
+        var p1 = TaggerFeatures.start1, p2 = TaggerFeatures.start2
+        for i in 0..<words.count {
+            let guess: Int
+            if let d = tagDict[words[i]] {
+                guess = Int(d)
+            } else {
+                feats.removeAll(keepingCapacity: true)
+                TaggerFeatures.staticFeatures(infos, i, into: &feats)
+                TaggerFeatures.dynamicFeatures(infos, i, p1, p2, into: &feats)
+                for c in 0..<scores.count { scores[c] = 0 }
+                for f in feats {
+                    guard let r = index[f] else { continue }
+                    for e in Int(rowStart[Int(r)])..<Int(rowStart[Int(r) + 1]) {
+                        scores[Int(classes[e])] += weights[e]
+                    }
+                }
+                guess = TaggerFeatures.argmax(scores)
+            }
+            out.append(guess)
+            p2 = p1
+            p1 = UInt64(guess)
+        }
+        return out
+    }
+
+    // MARK: Training
+
+    /// Trains on gold-tokenized sentences, deterministically: the sentence order of each
+    /// iteration comes from a SplitMix64 generator with a fixed seed.
+    public static func train(sentences: [CoNLLUSentence], iterations: Int = 8, seed: UInt64 = 0x5EED,
+                             pruneBelow: Float = 0.01) -> PerceptronTagger {
+        // Labels.
+        var labelSet = Set<String>()
+        for s in sentences { for w in s.words { labelSet.insert(Self.label(w)) } }
+        let labels = labelSet.sorted()
+        var labelID: [String: Int] = [:]
+        for (i, l) in labels.enumerated() { labelID[l] = i }
+
+        // Tag dictionary: words seen >= 20 times with one label >= 97% of the time.
+        var counts: [String: [Int: Int]] = [:]
+        for s in sentences { for w in s.words { counts[w.form, default: [:]][labelID[Self.label(w)]!, default: 0] += 1 } }
+        var tagDict: [String: UInt16] = [:]
+        for (word, byLabel) in counts {
+            let n = byLabel.values.reduce(0, +)
+            let best = byLabel.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!
+            if n >= 20 && Double(best.value) / Double(n) >= 0.97 { tagDict[word] = UInt16(best.key) }
+        }
+
+        // Static features of every token, interned to rows once.
+        var rowOf: [UInt64: Int32] = [:]
+        var rows: [[TrainEntry]] = []
+        func intern(_ k: UInt64) -> Int32 {
+            if let r = rowOf[k] { return r }
+            let r = Int32(rows.count)
+            rowOf[k] = r
+            rows.append([])
+            return r
+        }
+        struct Sent { var words: [String]; var gold: [Int]; var infos: [WordInfo]; var feats: [Int32] }
+        var data: [Sent] = []
+        data.reserveCapacity(sentences.count)
+        var buf: [UInt64] = []
+        for s in sentences where !s.words.isEmpty {
+            let words = s.forms
+            let infos = TaggerFeatures.infos(words, tagDict: tagDict)
+            var fs: [Int32] = []
+            fs.reserveCapacity(words.count * TaggerFeatures.staticCount)
+            for i in 0..<words.count {
+                buf.removeAll(keepingCapacity: true)
+                TaggerFeatures.staticFeatures(infos, i, into: &buf)
+                precondition(buf.count == TaggerFeatures.staticCount)
+                for k in buf { fs.append(intern(k)) }
+            }
+            data.append(Sent(words: words, gold: s.words.map { labelID[Self.label($0)]! }, infos: infos, feats: fs))
+        }
+
+        // Perceptron.
+        var n: Int32 = 0
+        var scores = [Float](repeating: 0, count: labels.count)
+        var active: [Int32] = []
+        var rng = SplitMix64(seed: seed)
+        var order = Array(data.indices)
+        for _ in 0..<iterations {
+            // Fisher-Yates with our own generator.
+            if order.count > 1 {
+                for i in stride(from: order.count - 1, to: 0, by: -1) {
+                    let j = Int(rng.next() % UInt64(i + 1))
+                    order.swapAt(i, j)
+                }
+            }
+            for si in order {
+                let s = data[si]
+                var p1 = TaggerFeatures.start1, p2 = TaggerFeatures.start2
+                for i in 0..<s.words.count {
+                    let truth = s.gold[i]
+                    let guess: Int
+                    if let d = tagDict[s.words[i]] {
+                        guess = Int(d)
+                    } else {
+                        active.removeAll(keepingCapacity: true)
+                        let base = i * TaggerFeatures.staticCount
+                        for k in 0..<TaggerFeatures.staticCount { active.append(s.feats[base + k]) }
+                        buf.removeAll(keepingCapacity: true)
+                        TaggerFeatures.dynamicFeatures(s.infos, i, p1, p2, into: &buf)
+                        for k in buf { active.append(intern(k)) }
+                        for c in 0..<scores.count { scores[c] = 0 }
+                        for r in active {
+                            rows[Int(r)].withUnsafeBufferPointer { row in
+                                for e in row { scores[Int(e.cls)] += Float(e.w) }
+                            }
+                        }
+                        guess = TaggerFeatures.argmax(scores)
+                        n += 1
+                        if guess != truth {
+                            for r in active {
+                                Self.update(&rows[Int(r)], UInt16(truth), 1, n)
+                                Self.update(&rows[Int(r)], UInt16(guess), -1, n)
+                            }
+                        }
+                    }
+                    p2 = p1
+                    p1 = UInt64(guess)
+                }
+            }
+        }
+
+        // Average, prune and pack into rows sorted by feature hash.
+        let total = Double(max(n, 1))
+        var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
+        kept.reserveCapacity(rowOf.count / 2)
+        for (key, r) in rowOf {
+            var es: [(UInt16, Float)] = []
+            for e in rows[Int(r)] {
+                let t = e.total + Double(n - e.stamp) * Double(e.w)
+                let avg = Float(t / total)
+                if abs(avg) >= pruneBelow { es.append((e.cls, avg)) }
+            }
+            if !es.isEmpty {
+                es.sort { $0.0 < $1.0 }
+                kept.append((key, es))
+            }
+        }
+        kept.sort { $0.key < $1.key }
+        var index: [UInt64: Int32] = [:]
+        index.reserveCapacity(kept.count)
+        var rowStart: [Int32] = [0]
+        var classes: [UInt16] = [], weights: [Float] = []
+        for (r, k) in kept.enumerated() {
+            index[k.key] = Int32(r)
+            for (c, w) in k.entries { classes.append(c); weights.append(w) }
+            rowStart.append(Int32(classes.count))
+        }
+        return PerceptronTagger(labels: labels, tagDict: tagDict, index: index, rowStart: rowStart,
+                                classes: classes, weights: weights)
+    }
+
+    static func label(_ w: CoNLLUWord) -> String { w.upos + "|" + w.xpos }
+
+    struct TrainEntry {
+        var cls: UInt16
+        var w: Int32
+        var stamp: Int32
+        var total: Double
+    }
+
+    @inline(__always)
+    static func update(_ row: inout [TrainEntry], _ cls: UInt16, _ v: Int32, _ n: Int32) {
+        for j in row.indices where row[j].cls == cls {
+            row[j].total += Double(n - row[j].stamp) * Double(row[j].w)
+            row[j].stamp = n
+            row[j].w += v
+            return
+        }
+        row.append(TrainEntry(cls: cls, w: v, stamp: n, total: 0))
+    }
+
+    // MARK: Model file
+
+    static let magic = Array("KGTAGGER1\n".utf8)
+    static let trailer = Array("END\n".utf8)
+
+    /// Writes the model: a little-endian binary file (labels, tag dictionary, feature hashes,
+    /// per-row entry counts, label indices, Float32 weights).
+    public func write(to url: URL) throws {
+        var out = [UInt8]()
+        out.reserveCapacity(16 * index.count + 6 * weights.count + 1 << 16)
+        out += Self.magic
+        func u16(_ v: UInt16) { out.append(UInt8(v & 0xff)); out.append(UInt8(v >> 8)) }
+        func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { out.append(UInt8((v >> UInt32(s)) & 0xff)) } }
+        func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { out.append(UInt8((v >> UInt64(s)) & 0xff)) } }
+        func str(_ s: String) { let b = Array(s.utf8); u16(UInt16(b.count)); out += b }
+        u32(UInt32(labels.count))
+        for l in labels { str(l) }
+        let dict = tagDict.sorted { $0.key < $1.key }
+        u32(UInt32(dict.count))
+        for (w, l) in dict { str(w); u16(l) }
+        let byRow = index.sorted { $0.value < $1.value }
+        u32(UInt32(byRow.count))
+        u32(UInt32(weights.count))
+        for (k, _) in byRow { u64(k) }
+        for (_, r) in byRow { u16(UInt16(rowStart[Int(r) + 1] - rowStart[Int(r)])) }
+        for c in classes { u16(c) }
+        for w in weights { u32(w.bitPattern) }
+        out += Self.trailer
+        do {
+            try Data(out).write(to: url, options: .atomic)
+        } catch {
+            throw ModelError("\(url.path): cannot write the tagger model (\(error.localizedDescription))")
+        }
+    }
+
+    /// Loads a model written by `write(to:)`; a missing, truncated or foreign file throws
+    /// `ModelError` naming the path.
+    public static func load(from url: URL) throws -> PerceptronTagger {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ModelError("\(url.path): cannot read the tagger model (\(error.localizedDescription)); run `kgraph train` to make it")
+        }
+        do {
+            return try data.withUnsafeBytes { raw -> PerceptronTagger in
+                var r = ByteReader(raw)
+                guard try r.bytes(magic.count).elementsEqual(magic) else { throw ByteReader.Bad("not a tagger model") }
+                let nLabels = Int(try r.u32())
+                guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
+                var labels: [String] = []
+                for _ in 0..<nLabels { labels.append(try r.str()) }
+                let nDict = Int(try r.u32())
+                var dict: [String: UInt16] = [:]
+                dict.reserveCapacity(nDict)
+                for _ in 0..<nDict {
+                    let w = try r.str()
+                    let l = try r.u16()
+                    guard Int(l) < nLabels else { throw ByteReader.Bad("bad label index") }
+                    dict[w] = l
+                }
+                let nRows = Int(try r.u32())
+                let nEntries = Int(try r.u32())
+                guard r.remaining >= nRows * 10 + nEntries * 6 + trailer.count else { throw ByteReader.Bad("truncated") }
+                // Fixed-width blocks: copied in bulk, then converted from little-endian.
+                let keys = try r.array(UInt64.self, nRows).map { UInt64(littleEndian: $0) }
+                var index: [UInt64: Int32] = [:]
+                index.reserveCapacity(nRows)
+                for (i, k) in keys.enumerated() { index[k] = Int32(i) }
+                guard index.count == nRows else { throw ByteReader.Bad("duplicate features") }
+                var rowStart = [Int32](repeating: 0, count: nRows + 1)
+                var acc = 0
+                for (i, c) in try r.array(UInt16.self, nRows).enumerated() {
+                    acc += Int(UInt16(littleEndian: c))
+                    rowStart[i + 1] = Int32(acc)
+                }
+                guard acc == nEntries else { throw ByteReader.Bad("row counts do not add up") }
+                let classes = try r.array(UInt16.self, nEntries).map { UInt16(littleEndian: $0) }
+                guard classes.allSatisfy({ Int($0) < nLabels }) else { throw ByteReader.Bad("bad label index") }
+                let weights = try r.array(UInt32.self, nEntries).map { Float(bitPattern: UInt32(littleEndian: $0)) }
+                guard try r.bytes(trailer.count).elementsEqual(trailer), r.remaining == 0 else {
+                    throw ByteReader.Bad("bad trailer")
+                }
+                return PerceptronTagger(labels: labels, tagDict: dict, index: index, rowStart: rowStart,
+                                        classes: classes, weights: weights)
+            }
+        } catch let e as ByteReader.Bad {
+            throw ModelError("\(url.path): broken tagger model (\(e.reason)); run `kgraph train` to rebuild it")
+        }
+    }
+}
+
+/// Bounds-checked little-endian reads.
+struct ByteReader {
+    struct Bad: Error { var reason: String; init(_ r: String) { reason = r } }
+    let raw: UnsafeRawBufferPointer
+    var pos = 0
+    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+    var remaining: Int { raw.count - pos }
+
+    mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer.SubSequence {
+        guard n >= 0, remaining >= n else { throw Bad("truncated") }
+        defer { pos += n }
+        return raw[pos..<(pos + n)]
+    }
+    mutating func u16() throws -> UInt16 {
+        guard remaining >= 2 else { throw Bad("truncated") }
+        defer { pos += 2 }
+        return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: pos, as: UInt16.self))
+    }
+    mutating func u32() throws -> UInt32 {
+        guard remaining >= 4 else { throw Bad("truncated") }
+        defer { pos += 4 }
+        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
+    }
+    mutating func u64() throws -> UInt64 {
+        guard remaining >= 8 else { throw Bad("truncated") }
+        defer { pos += 8 }
+        return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+    }
+    /// `n` fixed-width values copied in bulk (host byte order; callers convert).
+    mutating func array<T: FixedWidthInteger>(_: T.Type, _ n: Int) throws -> [T] {
+        let size = n * MemoryLayout<T>.size
+        guard n >= 0, remaining >= size else { throw Bad("truncated") }
+        var out = [T](repeating: 0, count: n)
+        out.withUnsafeMutableBytes { dst in
+            dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[pos..<(pos + size)]))
+        }
+        pos += size
+        return out
+    }
+    mutating func str() throws -> String {
+        let n = Int(try u16())
+        guard let s = String(validating: try bytes(n), as: UTF8.self) else { throw Bad("bad UTF-8") }
+        return s
+    }
+}
+
+/// A tiny deterministic generator (Steele, Lea & Flood's SplitMix64).
+public struct SplitMix64: Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return TaggerFeatures.mix(state)
+    }
+}
+
+/// What the features need of one word, computed once per sentence.
+struct WordInfo {
+    var norm: UInt64
+    var shape: UInt64
+    var pre: (UInt64, UInt64, UInt64)
+    var suf: (UInt64, UInt64, UInt64, UInt64)
+    var flags: UInt64
+    /// Tag-dictionary label + 1, or 0.
+    var dict: UInt64
+}
+
+/// Feature templates, shared by training and tagging.
+enum TaggerFeatures {
+    static let staticCount = 26
+    static let dynamicCount = 5
+    static let start1: UInt64 = 1 << 20
+    static let start2: UInt64 = 1 << 21
+
+    @inline(__always)
+    static func mix(_ x0: UInt64) -> UInt64 {
+        var x = x0
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
+    /// FNV-1a over scalar values, seeded by a kind tag, then mixed.
+    @inline(__always)
+    static func hash<C: Collection>(_ kind: UInt64, _ scalars: C) -> UInt64 where C.Element == UInt32 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ (kind &* 0x100_0000_01B3)
+        for s in scalars { h = (h ^ UInt64(s)) &* 0x100_0000_01B3 }
+        return mix(h ^ UInt64(scalars.count))
+    }
+
+    @inline(__always)
+    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
+        mix(mix(mix(template &* 0x9E37_79B9_7F4A_7C15 ^ a) ^ b) &+ c)
+    }
+
+    static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+    static let pads: [UInt64] = ["-START2-", "-START-", "-END-", "-END2-"].map { hash(99, scalars($0)) }
+
+    static func padInfo(_ h: UInt64) -> WordInfo {
+        WordInfo(norm: h, shape: h, pre: (h, h, h), suf: (h, h, h, h), flags: h, dict: h)
+    }
+
+    /// Word infos with two pads on each side.
+    static func infos(_ words: [String], tagDict: [String: UInt16]) -> [WordInfo] {
+        var out: [WordInfo] = [padInfo(pads[0]), padInfo(pads[1])]
+        out.reserveCapacity(words.count + 4)
+        for (i, w) in words.enumerated() { out.append(info(w, first: i == 0, tagDict: tagDict)) }
+        out.append(padInfo(pads[2]))
+        out.append(padInfo(pads[3]))
+        return out
+    }
+
+    static func info(_ word: String, first: Bool, tagDict: [String: UInt16]) -> WordInfo {
+        let raw = scalars(word)
+        let lower = scalars(word.lowercased())
+        var hasDigit = false, hasUpper = false, hasLower = false, hasHyphen = false, allDigits = !raw.isEmpty
+        var shape: [UInt32] = []
+        for v in raw {
+            let s = Unicode.Scalar(v)!
+            let c: UInt32
+            if s.properties.isUppercase { c = 88; hasUpper = true } // X
+            else if s.properties.isLowercase { c = 120; hasLower = true } // x
+            else if s.properties.numericType == .decimal { c = 100; hasDigit = true } // d
+            else { c = v; if v == 45 { hasHyphen = true } }
+            if !(s.properties.numericType == .decimal) { allDigits = false }
+            if shape.count < 2 || shape[shape.count - 1] != c || shape[shape.count - 2] != c { shape.append(c) }
+        }
+        let norm: UInt64
+        if allDigits && raw.count == 4 { norm = hash(1, scalars("!YEAR")) }
+        else if let f = raw.first, Unicode.Scalar(f)!.properties.numericType == .decimal { norm = hash(1, scalars("!DIGITS")) }
+        else { norm = hash(1, lower) }
+        let initialUpper = raw.first.map { Unicode.Scalar($0)!.properties.isUppercase } ?? false
+        var flags: UInt64 = 0
+        if initialUpper { flags |= first ? 1 : 2 }
+        if hasUpper && !hasLower { flags |= 4 }
+        if hasDigit { flags |= 8 }
+        if hasHyphen { flags |= 16 }
+        if raw.count <= 3 { flags |= 32 }
+        func p(_ k: Int) -> UInt64 { hash(UInt64(10 + k), lower.prefix(k)) }
+        func s(_ k: Int) -> UInt64 { hash(UInt64(20 + k), lower.suffix(k)) }
+        return WordInfo(norm: norm, shape: hash(3, shape), pre: (p(1), p(2), p(3)), suf: (s(1), s(2), s(3), s(4)),
+                        flags: flags, dict: tagDict[word].map { UInt64($0) + 1 } ?? 0)
+    }
+
+    /// Features that do not depend on predicted tags; exactly `staticCount` of them.
+    static func staticFeatures(_ infos: [WordInfo], _ i: Int, into f: inout [UInt64]) {
+        let j = i + 2
+        let w = infos[j], m1 = infos[j - 1], m2 = infos[j - 2], p1 = infos[j + 1], p2 = infos[j + 2]
+        f.append(key(0, 0))
+        f.append(key(1, w.norm))
+        f.append(key(2, w.suf.0))
+        f.append(key(3, w.suf.1))
+        f.append(key(4, w.suf.2))
+        f.append(key(5, w.suf.3))
+        f.append(key(6, w.pre.0))
+        f.append(key(7, w.pre.1))
+        f.append(key(8, w.pre.2))
+        f.append(key(9, w.shape))
+        f.append(key(10, w.flags))
+        f.append(key(11, m1.norm))
+        f.append(key(12, m2.norm))
+        f.append(key(13, p1.norm))
+        f.append(key(14, p2.norm))
+        f.append(key(15, m1.suf.2))
+        f.append(key(16, p1.suf.2))
+        f.append(key(17, m1.shape))
+        f.append(key(18, p1.shape))
+        f.append(key(19, w.norm, p1.norm))
+        f.append(key(20, m1.norm, w.norm))
+        f.append(key(21, p1.dict))
+        f.append(key(22, p1.dict, w.suf.2))
+        f.append(key(23, p2.dict))
+        f.append(key(24, w.shape, p1.shape))
+        f.append(key(25, m1.norm, p1.norm))
+    }
+
+    /// Features of the two previous predicted labels; exactly `dynamicCount` of them.
+    static func dynamicFeatures(_ infos: [WordInfo], _ i: Int, _ t1: UInt64, _ t2: UInt64, into f: inout [UInt64]) {
+        let w = infos[i + 2]
+        f.append(key(30, t1))
+        f.append(key(31, t2))
+        f.append(key(32, t1, t2))
+        f.append(key(33, t1, w.norm))
+        f.append(key(34, t1, w.suf.2))
+    }
+
+    @inline(__always)
+    static func argmax(_ scores: [Float]) -> Int {
+        var best = 0
+        var bv = scores[0]
+        for c in 1..<scores.count where scores[c] > bv { bv = scores[c]; best = c }
+        return best
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Accuracy of a tagger on one gold-tokenized CoNLL-U file.
+public struct TaggerScore: Sendable, Hashable {
+    public var tokens: Int
+    public var uposCorrect: Int
+    public var xposCorrect: Int
+    public var upos: Double { tokens == 0 ? 0 : Double(uposCorrect) / Double(tokens) }
+    public var xpos: Double { tokens == 0 ? 0 : Double(xposCorrect) / Double(tokens) }
+
+    public init(tokens: Int = 0, uposCorrect: Int = 0, xposCorrect: Int = 0) {
+        self.tokens = tokens
+        self.uposCorrect = uposCorrect
+        self.xposCorrect = xposCorrect
+    }
+}
+
+/// What training the tagger produced.
+public struct TaggerReport: Sendable {
+    public var model: URL
+    public var modelBytes: Int
+    public var trainSentences: Int
+    public var iterations: Int
+    public var dev: TaggerScore
+    public var test: TaggerScore
+    /// Seconds spent reading the corpora, training, writing, loading the written model back.
+    public var readSeconds: Double
+    public var trainSeconds: Double
+    public var writeSeconds: Double
+    public var loadSeconds: Double
+
+    public var summary: String {
+        func pct(_ x: Double) -> String { String(format: "%.2f%%", 100 * x) }
+        return """
+            tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations
+              dev  UPOS \(pct(dev.upos)) XPOS \(pct(dev.xpos)) (\(dev.tokens) tokens)
+              test UPOS \(pct(test.upos)) XPOS \(pct(test.xpos)) (\(test.tokens) tokens)
+              read \(String(format: "%.2f", readSeconds)) s, train \(String(format: "%.2f", trainSeconds)) s, \
+            write \(String(format: "%.2f", writeSeconds)) s, load \(String(format: "%.3f", loadSeconds)) s
+            """
+    }
+}
+
+public enum TaggerTraining {
+    public static let modelFile = "tagger.bin"
+    public static let defaultIterations = 8
+
+    static func corpus(_ corpora: URL, _ split: String) -> URL {
+        corpora.appendingPathComponent("ud-english-ewt").appendingPathComponent("en_ewt-ud-\(split).conllu")
+    }
+
+    /// Trains on UD English EWT train under `corpora/ud-english-ewt/`, writes `out/tagger.bin`,
+    /// loads it back and scores the loaded model on dev and test with gold tokens.
+    public static func run(corpora: URL, out: URL) throws -> TaggerReport {
+        try run(corpora: corpora, out: out, iterations: defaultIterations)
+    }
+
+    public static func run(corpora: URL, out: URL, iterations: Int) throws -> TaggerReport {
+        var t = Date()
+        let train = try CoNLLU.read(corpus(corpora, "train"))
+        let dev = try CoNLLU.read(corpus(corpora, "dev"))
+        let test = try CoNLLU.read(corpus(corpora, "test"))
+        let readSeconds = Date().timeIntervalSince(t)
+
+        t = Date()
+        let tagger = PerceptronTagger.train(sentences: train, iterations: iterations)
+        let trainSeconds = Date().timeIntervalSince(t)
+
+        t = Date()
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let file = out.appendingPathComponent(modelFile)
+        try tagger.write(to: file)
+        let writeSeconds = Date().timeIntervalSince(t)
+
+        t = Date()
+        let loaded = try PerceptronTagger.load(from: file)
+        let loadSeconds = Date().timeIntervalSince(t)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+
+        return TaggerReport(model: file, modelBytes: bytes, trainSentences: train.count, iterations: iterations,
+                            dev: evaluate(loaded, on: dev), test: evaluate(loaded, on: test),
+                            readSeconds: readSeconds, trainSeconds: trainSeconds, writeSeconds: writeSeconds,
+                            loadSeconds: loadSeconds)
+    }
+
+    /// Scores a tagger on gold-tokenized sentences.
+    public static func evaluate(_ tagger: PerceptronTagger, on sentences: [CoNLLUSentence]) -> TaggerScore {
+        var s = TaggerScore()
+        for sent in sentences {
+            let predicted = tagger.tag(sent.forms)
+            for (w, p) in zip(sent.words, predicted) {
+                s.tokens += 1
+                if w.upos == p.upos { s.uposCorrect += 1 }
+                if w.xpos == p.xpos { s.xposCorrect += 1 }
+            }
+        }
+        return s
+    }
+}
