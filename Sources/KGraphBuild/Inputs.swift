@@ -69,7 +69,7 @@ public enum Inputs {
             throw InputProblem(path: file.path, problem: "cannot read (\(error.localizedDescription))")
         }
         if data.contains(0) { throw InputProblem(path: file.path, problem: "binary file (contains NUL bytes), skipped") }
-        guard var text = String(validatingUTF8: Array(data.map { CChar(bitPattern: $0) }) + [0]) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             throw InputProblem(path: file.path, problem: "not UTF-8 text, skipped")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -28,5 +28,8 @@ struct Train: ParsableCommand {
         let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
         try text.write(to: file, atomically: true, encoding: .utf8)
         print("wrote \(file.path): \(text.utf8.count) bytes, \(text.split(separator: "\n").count) entries (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+        // The part-of-speech tagger, trained on UD English-EWT train and scored on dev and test (gold tokens).
+        let report = try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir)
+        print(report.summary)
     }
 }
