@@ -205,7 +205,8 @@ final class GVLayout {
     init(context: GVContext, graph: CGraphHandle, engine: String) throws {
         let code = CG.layout(context.pointer, graph.pointer, engine: engine)
         guard code == 0 else {
-            // gvLayout cleans up after itself when it fails.
+            // Free whatever a failed layout left behind (safe when it left nothing).
+            CG.freeLayout(context.pointer, graph.pointer)
             throw ErrorCapture.error("layout with \"\(engine)\" failed (code \(code))")
         }
         self.context = context

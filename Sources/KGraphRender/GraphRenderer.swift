@@ -6,7 +6,7 @@ public enum RenderFormat: String, CaseIterable, Sendable {
     case dot
     /// Scalable vector graphics, with tooltips.
     case svg
-    /// A bitmap, bounded in size.
+    /// A bitmap at 96 dpi, at most 2,400 pixels a side.
     case png
 
     /// The name of the Graphviz output format.
@@ -25,14 +25,20 @@ public struct RenderOptions: Sendable {
     public var maxNodes: Int = 600
     /// The Graphviz layout engine ("dot", "sfdp", "neato"...); nil chooses by size.
     public var engine: String? = nil
-    /// When choosing, graphs of at most this many drawn entities go to "dot" (layered,
-    /// readable, but slow on large cyclic graphs); bigger ones to "sfdp".
+    /// When choosing: "dot" (layered, readable) is used for at most this many drawn
+    /// entities, and "sfdp" (force-directed, fast at any size) above.
     public var dotNodeLimit: Int = 300
+    /// When choosing: "dot" is also avoided when its estimated work (nodes plus the virtual
+    /// nodes its long edges need) exceeds this. Long cycles make dot take minutes on a
+    /// hundred nodes; the default keeps dot under about a second.
+    public var dotWorkLimit: Int = 2_000
 
-    public init(maxNodes: Int = 600, engine: String? = nil, dotNodeLimit: Int = 300) {
+    /// Options; every one has a sensible default.
+    public init(maxNodes: Int = 600, engine: String? = nil, dotNodeLimit: Int = 300, dotWorkLimit: Int = 2_000) {
         self.maxNodes = maxNodes
         self.engine = engine
         self.dotNodeLimit = dotNodeLimit
+        self.dotWorkLimit = dotWorkLimit
     }
 }
 
@@ -52,6 +58,7 @@ public struct RenderResult: Sendable {
     /// DOT output too, so it holds `shownNodes + legendNodes` nodes and `shownEdges` edges.
     public var legendNodes: Int
 
+    /// A result; `GraphRenderer` makes these, tests and callers may too.
     public init(outputs: [RenderFormat: [UInt8]], engine: String, shownNodes: Int, totalNodes: Int,
                 shownEdges: Int, legendNodes: Int = 0) {
         self.outputs = outputs
@@ -66,14 +73,18 @@ public struct RenderResult: Sendable {
     public var isCapped: Bool { shownNodes < totalNodes }
 }
 
-/// Draws a `Graph` with Graphviz: one node per entity, shaped and coloured by type, one
-/// labelled edge per relation, and a legend.
+/// Draws a `Graph` with Graphviz: one node per entity, shaped and coloured by type
+/// (Person ellipse, State double octagon, Place house, Organization rounded box, Event
+/// diamond), one edge per relation labelled with its predicate ("met ×3" when three pieces
+/// of evidence back it, the first sentence as tooltip), and a legend cluster.
 ///
 /// Safe to use from any thread or task: the Graphviz work itself runs on kgraph's single
 /// Graphviz thread, one job at a time, and `render` waits for it.
 public struct GraphRenderer: Sendable {
+    /// How to draw.
     public var options: RenderOptions
 
+    /// A renderer drawing with `options`.
     public init(options: RenderOptions = .init()) {
         self.options = options
     }
@@ -85,7 +96,7 @@ public struct GraphRenderer: Sendable {
     /// "showing N of M entities".
     public func render(_ graph: Graph, formats: [RenderFormat]) throws -> RenderResult {
         let scene = Scene(graph: graph, maxNodes: options.maxNodes)
-        let engine = options.engine ?? (scene.entities.count <= options.dotNodeLimit ? "dot" : "sfdp")
+        let engine = options.engine ?? chooseEngine(for: scene)
         var unique: [RenderFormat] = []
         for format in formats where !unique.contains(format) { unique.append(format) }
         let wanted = unique
@@ -107,5 +118,10 @@ public struct GraphRenderer: Sendable {
         return RenderResult(outputs: outputs, engine: engine, shownNodes: scene.entities.count,
                             totalNodes: graph.entities.count, shownEdges: scene.relations.count,
                             legendNodes: scene.legendTypes.count)
+    }
+
+    /// "dot" for small graphs it lays out quickly, else "sfdp".
+    private func chooseEngine(for scene: Scene) -> String {
+        scene.entities.count <= options.dotNodeLimit && scene.dotWork <= options.dotWorkLimit ? "dot" : "sfdp"
     }
 }

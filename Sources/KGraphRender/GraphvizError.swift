@@ -8,10 +8,12 @@ public struct GraphvizError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, including Graphviz's own message text when there was one.
     public var message: String
 
+    /// An error with the given message.
     public init(_ message: String) {
         self.message = message
     }
 
+    /// "Graphviz: " and the message.
     public var description: String { "Graphviz: " + message }
 }
 

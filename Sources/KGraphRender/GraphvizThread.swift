@@ -34,6 +34,8 @@ final class GraphvizThread: @unchecked Sendable {
     }
 
     private func loop() {
+        // Linux threads inherit their creator's name; set ours from inside (15 bytes at most).
+        Thread.current.name = "kgraph.graphviz"
         let session = GraphvizSession()
         self.session = session
         while true {

@@ -1,4 +1,4 @@
-import Foundation // TEMP
+import Foundation
 import KGraphModel
 
 /// What will be drawn: the entities kept under the cap, the relations among them, and
@@ -50,7 +50,7 @@ struct Scene: Sendable {
     /// where sfdp takes milliseconds. Estimated like dot does it, roughly: cycles broken
     /// by depth-first search in entity order, layers by longest path.
     var dotWork: Int {
-        let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+        let index = Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let count = entities.count
         var edges: [(Int, Int)] = []
         var successors = Array(repeating: [Int](), count: count)
@@ -127,9 +127,6 @@ struct Scene: Sendable {
             CG.declare(g, .graph, "splines", "false")
             CG.declare(g, .graph, "outputorder", "edgesfirst")
         }
-        if let extra = ProcessInfo.processInfo.environment["KGR_EXTRA"] { // TEMP
-            for pair in extra.split(separator: ",") { let kv = pair.split(separator: "="); CG.declare(g, .graph, String(kv[0]), String(kv[1])) }
-        }
         if isCapped {
             CG.declare(g, .graph, "label", Escape.label("showing \(entities.count) of \(totalEntities) entities"))
             CG.declare(g, .graph, "labelloc", "t")
@@ -177,13 +174,13 @@ struct Scene: Sendable {
             }
             var label = relation.predicate
             if relation.evidence.count > 1 { label += " ×\(relation.evidence.count)" }
-            if ProcessInfo.processInfo.environment["KGR_NOLABELS"] == nil { CG.set(edge, "label", Escape.label(label)) } // TEMP
+            CG.set(edge, "label", Escape.label(label))
             if let first = relation.evidence.first {
                 CG.set(edge, "tooltip", Escape.tooltip(Escape.shortened(first.sentence)))
             }
         }
 
-        if !legendTypes.isEmpty && ProcessInfo.processInfo.environment["KGR_NOLEGEND"] == nil { // TEMP
+        if !legendTypes.isEmpty {
             guard let legend = CG.subgraph(of: g, name: "cluster_legend") else {
                 throw ErrorCapture.error("could not create the legend")
             }
@@ -209,11 +206,15 @@ struct Scene: Sendable {
 }
 
 /// Node names are entity ids, made unique and free of characters XML cannot carry.
+///
+/// Backslashes are doubled: Graphviz's DOT writer quotes names but does not escape
+/// backslashes, while its reader takes `\"` as an escaped quote, so an id ending in a
+/// backslash (or with one before a quote) would otherwise be written as broken DOT.
 private struct NodeNames {
     private var used: Set<String> = []
 
     mutating func unique(_ wanted: String) -> String {
-        let base = Escape.clean(wanted)
+        let base = Escape.clean(wanted).replacingOccurrences(of: "\\", with: "\\\\")
         var name = base
         var counter = 2
         while used.contains(name) {
