@@ -176,3 +176,22 @@ func tempDir() -> URL {
         }
     }
 }
+
+let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+
+@Suite struct EvalTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corporaDir.appendingPathComponent("ud-english-ewt/en_ewt-ud-test.conllu").path)))
+    func evalScoresTheTaggerOnEWT() throws {
+        let r = try kgraph(["eval", "--corpora", corporaDir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("EWT test") })
+        let upos = try #require(line.split(separator: " ").firstIndex(of: "UPOS").map { Double(line.split(separator: " ")[$0 + 1].dropLast())! })
+        #expect(upos >= 94.0)
+    }
+
+    @Test func evalNamesAMissingCorpus() throws {
+        let r = try kgraph(["eval", "--corpora", "/nonexistent-corpora"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("/nonexistent-corpora/ud-english-ewt/en_ewt-ud-dev.conllu"))
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import KGraphText
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the committed models on the held-out corpora (so far: the tagger on UD EWT, gold tokens).")
+
+    @Option(help: "The corpora folder (ud-english-ewt/ inside).")
+    var corpora: String = "../shared/corpora"
+
+    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
+    var models: String?
+
+    func run() throws {
+        let dir = ModelLocation.directory(override: models)
+        let tagger = try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))
+        let ewt = URL(fileURLWithPath: corpora).appendingPathComponent("ud-english-ewt")
+        for split in ["dev", "test"] {
+            let file = ewt.appendingPathComponent("en_ewt-ud-\(split).conllu")
+            let score = TaggerTraining.evaluate(tagger, on: try CoNLLU.read(file))
+            print(String(format: "EWT %@ (gold tokens): UPOS %.2f%%  XPOS %.2f%%  (%d tokens)",
+                         split, score.upos * 100, score.xpos * 100, score.tokens))
+        }
+    }
+}
