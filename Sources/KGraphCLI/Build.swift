@@ -22,8 +22,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Do not render the graph.")
     var noRender = false
 
-    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
-    var models: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one article file or folder") }
@@ -33,8 +32,7 @@ struct Build: ParsableCommand {
         let started = Date()
         let graphStore: GraphStore
         do { graphStore = try GraphStore(path: store) } catch { throw CLIError("\(error)") }
-        let pipeline: TextPipeline
-        do { pipeline = try TextPipeline.load(models: ModelLocation.directory(override: models)) } catch { throw CLIError("\(error)") }
+        let pipeline = try modelOptions.pipeline()
         let builder = GraphBuilder(lexicon: pipeline.lexicon)
 
         let (files, missing) = Inputs.collect(paths)
@@ -85,6 +83,19 @@ struct Build: ParsableCommand {
         }
         print(String(format: "time: %.2f s", Date().timeIntervalSince(started)))
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Where the trained models and the lexicon are read from.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
+    var models: String?
+
+    var directory: URL { ModelLocation.directory(override: models) }
+
+    /// The text pipeline on these models; a missing or broken model is a one-line error.
+    func pipeline() throws -> TextPipeline {
+        do { return try TextPipeline.load(models: directory) } catch { throw CLIError("\(error)") }
     }
 }
 

@@ -9,11 +9,10 @@ struct Eval: ParsableCommand {
     @Option(help: "The corpora folder (ud-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"
 
-    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
-    var models: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     func run() throws {
-        let dir = ModelLocation.directory(override: models)
+        let dir = modelOptions.directory
         let tagger = try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))
         let ewt = URL(fileURLWithPath: corpora).appendingPathComponent("ud-english-ewt")
         for split in ["dev", "test"] {

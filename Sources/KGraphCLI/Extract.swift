@@ -16,8 +16,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .jsonl
 
-    @Option(help: "The models folder (default: $KGRAPH_MODELS or the repository's models/).")
-    var models: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     struct Output: Encodable {
         struct MentionOut: Encodable { var start: Int; var end: Int; var text: String }
@@ -30,8 +29,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: TextPipeline
-        do { pipeline = try TextPipeline.load(models: ModelLocation.directory(override: models)) } catch { throw CLIError("\(error)") }
+        let pipeline = try modelOptions.pipeline()
         let builder = GraphBuilder(lexicon: pipeline.lexicon)
         let (files, problems) = Inputs.collect(paths)
         var skipped = problems.count
