@@ -32,7 +32,16 @@ struct PathQuery: ParsableCommand {
         var direction: String
         var evidence: [Evidence]
     }
-    struct PathOut: Encodable { var from: EntityOut; var to: EntityOut; var hops: [HopOut] }
+    struct PathOut: Encodable {
+        var from: EntityOut; var to: EntityOut; var hops: [HopOut]?
+        func encode(to encoder: any Encoder) throws { // "hops": null when there is no path
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(hops, forKey: .hops)
+        }
+        enum CodingKeys: String, CodingKey { case from, to, hops }
+    }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store) else {
@@ -42,17 +51,19 @@ struct PathQuery: ParsableCommand {
         do { graphStore = try GraphStore(path: store) } catch { throw CLIError("\(error)") }
         let a = try resolve(from, in: graphStore)
         let b = try resolve(to, in: graphStore)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         guard let hops = try graphStore.shortestPath(from: a.id, to: b.id) else {
             if json {
-                print(#"{"from":"\#(a.id)","to":"\#(b.id)","hops":null}"#)
+                // Ids come from article text: encode them, never splice them into JSON.
+                let none = PathOut(from: Self.entity(a), to: Self.entity(b), hops: nil)
+                print(String(decoding: try encoder.encode(none), as: UTF8.self))
             } else {
                 print("no path between \(a.name) and \(b.name)")
             }
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
             let out = PathOut(from: Self.entity(a), to: Self.entity(b), hops: hops.map { h in
                 HopOut(from: Self.entity(h.from), to: Self.entity(h.to), subject: h.relation.subject,
                        predicate: h.relation.predicate, object: h.relation.object,

@@ -79,11 +79,8 @@ public struct LexiconRecognizer: EntityRecognizer {
             if words[p] == "-" { p += 1; continue }
             // A state name, or a demonym standing for its state.
             if let (len, state) = lookupState(words, p, end) {
-                let demonym = lexicon.demonyms[Lexicon.key(words[p])] != nil && len == 1
                 let followsTitle = matchTitle(words, p + len, end) != nil
-                if !demonym || followsTitle || !headline || true {
-                    spans.append(EntitySpan(tokens: p..<(p + len), type: .state, name: state.name, gazetteerKey: state.code))
-                }
+                spans.append(EntitySpan(tokens: p..<(p + len), type: .state, name: state.name, gazetteerKey: state.code))
                 if followsTitle { pendingState = p }
                 p += len
                 continue

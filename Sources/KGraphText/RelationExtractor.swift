@@ -18,8 +18,18 @@ public protocol RelationExtractor: Sendable {
 /// place, events held in a place, and "A-B relations" between two states.
 public struct PatternRelationExtractor: RelationExtractor {
     public let lexicon: Lexicon
+    /// Lemma -> irregular past form ("meet" -> "met"), from WordNet's exceptions, made once.
+    private let irregularPast: [String: String]
 
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        var past: [String: String] = [:]
+        for (form, lemma) in lexicon.verbExceptions where !form.hasSuffix("n") {
+            if let old = past[lemma], old <= form { continue }
+            past[lemma] = form // the first form in sorted order, as before
+        }
+        self.irregularPast = past
+    }
 
     public func relations(in doc: Document) -> [SpanRelation] {
         var out: [SpanRelation] = []
@@ -144,13 +154,12 @@ public struct PatternRelationExtractor: RelationExtractor {
         if w.hasSuffix("ed") { return w }
         if let l = lexicon.verbExceptions[w], l != w { return w } // "met", "went"
         if w.hasSuffix("ing") { return nil }
-        if w.hasSuffix("s") && w != lemma { return Self.past(of: lemma, lexicon: lexicon) } // "pushes"
+        if w.hasSuffix("s") && w != lemma { return past(of: lemma) } // "pushes"
         return nil // a bare form is too often a noun ("support", "talks")
     }
 
-    static func past(of lemma: String, lexicon: Lexicon) -> String {
-        let irregular = lexicon.verbExceptions.filter { $0.value == lemma && !$0.key.hasSuffix("n") }.keys.sorted()
-        if let f = irregular.first { return f }
+    func past(of lemma: String) -> String {
+        if let f = irregularPast[lemma] { return f }
         if lemma.hasSuffix("e") { return lemma + "d" }
         if lemma.hasSuffix("y"), let p = lemma.dropLast().last, !"aeiou".contains(p) { return lemma.dropLast() + "ied" }
         return lemma + "ed"

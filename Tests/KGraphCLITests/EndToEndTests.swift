@@ -195,3 +195,21 @@ let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent(
         #expect(r.stderr.contains("/nonexistent-corpora/ud-english-ewt/en_ewt-ud-dev.conllu"))
     }
 }
+
+@Suite struct NoPathTests {
+    @Test func noPathIsExitOneAndValidJSON() throws {
+        let dir = tempDir()
+        try "German Chancellor Olaf Scholz arrived in Madrid.\nLater, Prime Minister Fumio Kishida spoke.".write(
+            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        let store = dir.appendingPathComponent("k.sqlite").path
+        #expect(try kgraph(["build", dir.path, "--store", store, "--no-render"]).status == 0)
+        let plain = try kgraph(["query", "path", "Scholz", "Kishida", "--store", store])
+        #expect(plain.status == 1)
+        #expect(plain.stdout.contains("no path between Olaf Scholz and Fumio Kishida"))
+        let json = try kgraph(["query", "path", "Scholz", "Kishida", "--store", store, "--json"])
+        #expect(json.status == 1)
+        let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(obj["hops"] is NSNull)
+        #expect((obj["from"] as? [String: Any])?["id"] as? String == "person:olaf scholz")
+    }
+}
