@@ -14,15 +14,9 @@ public struct PerceptronTagger: Sendable {
     let labelXPOS: [String]
     /// Frequent unambiguous word forms -> label index.
     let tagDict: [String: UInt16]
-    /// Feature hash -> row.
-    let index: [UInt64: Int32]
-    /// Row r owns entries rowStart[r]..<rowStart[r + 1].
-    let rowStart: [Int32]
-    let classes: [UInt16]
-    let weights: [Float]
+    let model: SparseWeights
 
-    init(labels: [String], tagDict: [String: UInt16], index: [UInt64: Int32], rowStart: [Int32],
-         classes: [UInt16], weights: [Float]) {
+    init(labels: [String], tagDict: [String: UInt16], model: SparseWeights) {
         self.labels = labels
         var u: [String] = [], x: [String] = []
         for l in labels {
@@ -33,15 +27,12 @@ public struct PerceptronTagger: Sendable {
         labelUPOS = u
         labelXPOS = x
         self.tagDict = tagDict
-        self.index = index
-        self.rowStart = rowStart
-        self.classes = classes
-        self.weights = weights
+        self.model = model
     }
 
     /// Number of feature rows and weights kept.
-    public var featureCount: Int { index.count }
-    public var weightCount: Int { weights.count }
+    public var featureCount: Int { model.rowCount }
+    public var weightCount: Int { model.entryCount }
 
     // MARK: Tagging
 
@@ -69,12 +60,7 @@ public struct PerceptronTagger: Sendable {
                 TaggerFeatures.staticFeatures(infos, i, into: &feats)
                 TaggerFeatures.dynamicFeatures(infos, i, p1, p2, into: &feats)
                 for c in 0..<scores.count { scores[c] = 0 }
-                for f in feats {
-                    guard let r = index[f] else { continue }
-                    for e in Int(rowStart[Int(r)])..<Int(rowStart[Int(r) + 1]) {
-                        scores[Int(classes[e])] += weights[e]
-                    }
-                }
+                model.score(feats, into: &scores)
                 guess = TaggerFeatures.argmax(scores)
             }
             out.append(guess)
@@ -108,15 +94,7 @@ public struct PerceptronTagger: Sendable {
         }
 
         // Static features of every token, interned to rows once.
-        var rowOf: [UInt64: Int32] = [:]
-        var rows: [[TrainEntry]] = []
-        func intern(_ k: UInt64) -> Int32 {
-            if let r = rowOf[k] { return r }
-            let r = Int32(rows.count)
-            rowOf[k] = r
-            rows.append([])
-            return r
-        }
+        var trainer = PerceptronTrainer()
         struct Sent { var words: [String]; var gold: [Int]; var infos: [WordInfo]; var feats: [Int32] }
         var data: [Sent] = []
         data.reserveCapacity(sentences.count)
@@ -130,13 +108,12 @@ public struct PerceptronTagger: Sendable {
                 buf.removeAll(keepingCapacity: true)
                 TaggerFeatures.staticFeatures(infos, i, into: &buf)
                 precondition(buf.count == TaggerFeatures.staticCount)
-                for k in buf { fs.append(intern(k)) }
+                for k in buf { fs.append(trainer.intern(k)) }
             }
             data.append(Sent(words: words, gold: s.words.map { labelID[Self.label($0)]! }, infos: infos, feats: fs))
         }
 
         // Perceptron.
-        var n: Int32 = 0
         var scores = [Float](repeating: 0, count: labels.count)
         var active: [Int32] = []
         var rng = SplitMix64(seed: seed)
@@ -163,21 +140,12 @@ public struct PerceptronTagger: Sendable {
                         for k in 0..<TaggerFeatures.staticCount { active.append(s.feats[base + k]) }
                         buf.removeAll(keepingCapacity: true)
                         TaggerFeatures.dynamicFeatures(s.infos, i, p1, p2, into: &buf)
-                        for k in buf { active.append(intern(k)) }
+                        for k in buf { active.append(trainer.intern(k)) }
                         for c in 0..<scores.count { scores[c] = 0 }
-                        for r in active {
-                            rows[Int(r)].withUnsafeBufferPointer { row in
-                                for e in row { scores[Int(e.cls)] += Float(e.w) }
-                            }
-                        }
+                        trainer.score(active, into: &scores)
                         guess = TaggerFeatures.argmax(scores)
-                        n += 1
-                        if guess != truth {
-                            for r in active {
-                                Self.update(&rows[Int(r)], UInt16(truth), 1, n)
-                                Self.update(&rows[Int(r)], UInt16(guess), -1, n)
-                            }
-                        }
+                        trainer.tick()
+                        trainer.update(active, truth: truth, guess: guess)
                     }
                     p2 = p1
                     p1 = UInt64(guess)
@@ -185,144 +153,48 @@ public struct PerceptronTagger: Sendable {
             }
         }
 
-        // Average, prune and pack into rows sorted by feature hash.
-        let total = Double(max(n, 1))
-        var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
-        kept.reserveCapacity(rowOf.count / 2)
-        for (key, r) in rowOf {
-            var es: [(UInt16, Float)] = []
-            for e in rows[Int(r)] {
-                let t = e.total + Double(n - e.stamp) * Double(e.w)
-                let avg = Float(t / total)
-                if abs(avg) >= pruneBelow { es.append((e.cls, avg)) }
-            }
-            if !es.isEmpty {
-                es.sort { $0.0 < $1.0 }
-                kept.append((key, es))
-            }
-        }
-        kept.sort { $0.key < $1.key }
-        var index: [UInt64: Int32] = [:]
-        index.reserveCapacity(kept.count)
-        var rowStart: [Int32] = [0]
-        var classes: [UInt16] = [], weights: [Float] = []
-        for (r, k) in kept.enumerated() {
-            index[k.key] = Int32(r)
-            for (c, w) in k.entries { classes.append(c); weights.append(w) }
-            rowStart.append(Int32(classes.count))
-        }
-        return PerceptronTagger(labels: labels, tagDict: tagDict, index: index, rowStart: rowStart,
-                                classes: classes, weights: weights)
+        return PerceptronTagger(labels: labels, tagDict: tagDict, model: trainer.averaged(pruneBelow: pruneBelow))
     }
 
     static func label(_ w: CoNLLUWord) -> String { w.upos + "|" + w.xpos }
 
-    struct TrainEntry {
-        var cls: UInt16
-        var w: Int32
-        var stamp: Int32
-        var total: Double
-    }
-
-    @inline(__always)
-    static func update(_ row: inout [TrainEntry], _ cls: UInt16, _ v: Int32, _ n: Int32) {
-        for j in row.indices where row[j].cls == cls {
-            row[j].total += Double(n - row[j].stamp) * Double(row[j].w)
-            row[j].stamp = n
-            row[j].w += v
-            return
-        }
-        row.append(TrainEntry(cls: cls, w: v, stamp: n, total: 0))
-    }
-
     // MARK: Model file
 
     static let magic = Array("KGTAGGER1\n".utf8)
-    static let trailer = Array("END\n".utf8)
 
-    /// Writes the model: a little-endian binary file (labels, tag dictionary, feature hashes,
-    /// per-row entry counts, label indices, Float32 weights).
+    /// Writes the model: a little-endian binary file (labels, tag dictionary, then the weights).
     public func write(to url: URL) throws {
-        var out = [UInt8]()
-        out.reserveCapacity(16 * index.count + 6 * weights.count + 1 << 16)
-        out += Self.magic
-        func u16(_ v: UInt16) { out.append(UInt8(v & 0xff)); out.append(UInt8(v >> 8)) }
-        func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { out.append(UInt8((v >> UInt32(s)) & 0xff)) } }
-        func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { out.append(UInt8((v >> UInt64(s)) & 0xff)) } }
-        func str(_ s: String) { let b = Array(s.utf8); u16(UInt16(b.count)); out += b }
-        u32(UInt32(labels.count))
-        for l in labels { str(l) }
+        var out = ByteWriter()
+        out.raw(Self.magic)
+        out.u32(UInt32(labels.count))
+        for l in labels { out.str(l) }
         let dict = tagDict.sorted { $0.key < $1.key }
-        u32(UInt32(dict.count))
-        for (w, l) in dict { str(w); u16(l) }
-        let byRow = index.sorted { $0.value < $1.value }
-        u32(UInt32(byRow.count))
-        u32(UInt32(weights.count))
-        for (k, _) in byRow { u64(k) }
-        for (_, r) in byRow { u16(UInt16(rowStart[Int(r) + 1] - rowStart[Int(r)])) }
-        for c in classes { u16(c) }
-        for w in weights { u32(w.bitPattern) }
-        out += Self.trailer
-        do {
-            try Data(out).write(to: url, options: .atomic)
-        } catch {
-            throw ModelError("\(url.path): cannot write the tagger model (\(error.localizedDescription))")
-        }
+        out.u32(UInt32(dict.count))
+        for (w, l) in dict { out.str(w); out.u16(l) }
+        model.write(into: &out)
+        out.raw(modelTrailer)
+        try out.write(to: url, what: "tagger model")
     }
 
     /// Loads a model written by `write(to:)`; a missing, truncated or foreign file throws
     /// `ModelError` naming the path.
     public static func load(from url: URL) throws -> PerceptronTagger {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ModelError("\(url.path): cannot read the tagger model (\(error.localizedDescription)); run `kgraph train` to make it")
-        }
-        do {
-            return try data.withUnsafeBytes { raw -> PerceptronTagger in
-                var r = ByteReader(raw)
-                guard try r.bytes(magic.count).elementsEqual(magic) else { throw ByteReader.Bad("not a tagger model") }
-                let nLabels = Int(try r.u32())
-                guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
-                var labels: [String] = []
-                for _ in 0..<nLabels { labels.append(try r.str()) }
-                let nDict = Int(try r.u32())
-                var dict: [String: UInt16] = [:]
-                dict.reserveCapacity(nDict)
-                for _ in 0..<nDict {
-                    let w = try r.str()
-                    let l = try r.u16()
-                    guard Int(l) < nLabels else { throw ByteReader.Bad("bad label index") }
-                    dict[w] = l
-                }
-                let nRows = Int(try r.u32())
-                let nEntries = Int(try r.u32())
-                guard r.remaining >= nRows * 10 + nEntries * 6 + trailer.count else { throw ByteReader.Bad("truncated") }
-                // Fixed-width blocks: copied in bulk, then converted from little-endian.
-                let keys = try r.array(UInt64.self, nRows).map { UInt64(littleEndian: $0) }
-                var index: [UInt64: Int32] = [:]
-                index.reserveCapacity(nRows)
-                for (i, k) in keys.enumerated() { index[k] = Int32(i) }
-                guard index.count == nRows else { throw ByteReader.Bad("duplicate features") }
-                var rowStart = [Int32](repeating: 0, count: nRows + 1)
-                var acc = 0
-                for (i, c) in try r.array(UInt16.self, nRows).enumerated() {
-                    acc += Int(UInt16(littleEndian: c))
-                    rowStart[i + 1] = Int32(acc)
-                }
-                guard acc == nEntries else { throw ByteReader.Bad("row counts do not add up") }
-                let classes = try r.array(UInt16.self, nEntries).map { UInt16(littleEndian: $0) }
-                guard classes.allSatisfy({ Int($0) < nLabels }) else { throw ByteReader.Bad("bad label index") }
-                let weights = try r.array(UInt32.self, nEntries).map { Float(bitPattern: UInt32(littleEndian: $0)) }
-                guard try r.bytes(trailer.count).elementsEqual(trailer), r.remaining == 0 else {
-                    throw ByteReader.Bad("bad trailer")
-                }
-                return PerceptronTagger(labels: labels, tagDict: dict, index: index, rowStart: rowStart,
-                                        classes: classes, weights: weights)
+        try readModelFile(url, what: "tagger model", magic: magic) { r in
+            let nLabels = Int(try r.u32())
+            guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
+            var labels: [String] = []
+            for _ in 0..<nLabels { labels.append(try r.str()) }
+            let nDict = Int(try r.u32())
+            var dict: [String: UInt16] = [:]
+            dict.reserveCapacity(nDict)
+            for _ in 0..<nDict {
+                let w = try r.str()
+                let l = try r.u16()
+                guard Int(l) < nLabels else { throw ByteReader.Bad("bad label index") }
+                dict[w] = l
             }
-        } catch let e as ByteReader.Bad {
-            throw ModelError("\(url.path): broken tagger model (\(e.reason)); run `kgraph train` to rebuild it")
+            let model = try SparseWeights.read(&r, classCount: nLabels)
+            return PerceptronTagger(labels: labels, tagDict: dict, model: model)
         }
     }
 }

@@ -1,0 +1,241 @@
+import Foundation
+
+/// Averaged-perceptron weights while training (Collins 2002): per feature row, the classes it has
+/// weights for, each with its current weight and the running total needed for averaging. The
+/// tagger, parser and recognizer all train through this type and pack the result into
+/// `SparseWeights`.
+struct PerceptronTrainer {
+    struct Entry {
+        var cls: UInt16
+        var w: Int32
+        var stamp: Int32
+        var total: Double
+    }
+
+    private(set) var rowOf: [UInt64: Int32] = [:]
+    private(set) var rows: [[Entry]] = []
+    /// Number of decisions taken so far (the averaging clock).
+    private(set) var clock: Int32 = 0
+
+    init() {}
+
+    /// The row of a feature key, created when new.
+    mutating func intern(_ key: UInt64) -> Int32 {
+        if let r = rowOf[key] { return r }
+        let r = Int32(rows.count)
+        rowOf[key] = r
+        rows.append([])
+        return r
+    }
+
+    /// The row of a feature key if it has one.
+    func row(_ key: UInt64) -> Int32? { rowOf[key] }
+
+    /// Adds the current weights of `active` rows to `scores` (which the caller zeroes).
+    func score(_ active: [Int32], into scores: inout [Float]) {
+        for r in active {
+            rows[Int(r)].withUnsafeBufferPointer { row in
+                for e in row { scores[Int(e.cls)] += Float(e.w) }
+            }
+        }
+    }
+
+    /// Advances the averaging clock: call once per decision.
+    mutating func tick() { clock += 1 }
+
+    /// Rewards `truth` and penalizes `guess` on every active row.
+    mutating func update(_ active: [Int32], truth: Int, guess: Int) {
+        guard truth != guess else { return }
+        for r in active {
+            Self.add(&rows[Int(r)], UInt16(truth), 1, clock)
+            Self.add(&rows[Int(r)], UInt16(guess), -1, clock)
+        }
+    }
+
+    /// Adds `v` to the weight of `cls` on every active row.
+    mutating func update(_ active: [Int32], cls: Int, by v: Int32) {
+        for r in active { Self.add(&rows[Int(r)], UInt16(cls), v, clock) }
+    }
+
+    @inline(__always)
+    private static func add(_ row: inout [Entry], _ cls: UInt16, _ v: Int32, _ n: Int32) {
+        for j in row.indices where row[j].cls == cls {
+            row[j].total += Double(n - row[j].stamp) * Double(row[j].w)
+            row[j].stamp = n
+            row[j].w += v
+            return
+        }
+        row.append(Entry(cls: cls, w: v, stamp: n, total: 0))
+    }
+
+    /// Averages the weights over all decisions, drops those below `pruneBelow` in magnitude and
+    /// packs the rest, rows sorted by feature key (so the result does not depend on hash order).
+    func averaged(pruneBelow: Float) -> SparseWeights {
+        let total = Double(max(clock, 1))
+        var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
+        kept.reserveCapacity(rowOf.count / 2)
+        for (key, r) in rowOf {
+            var es: [(UInt16, Float)] = []
+            for e in rows[Int(r)] {
+                let t = e.total + Double(clock - e.stamp) * Double(e.w)
+                let avg = Float(t / total)
+                if abs(avg) >= pruneBelow { es.append((e.cls, avg)) }
+            }
+            if !es.isEmpty {
+                es.sort { $0.0 < $1.0 }
+                kept.append((key, es))
+            }
+        }
+        kept.sort { $0.key < $1.key }
+        var keys: [UInt64] = []
+        var rowStart: [Int32] = [0]
+        var classes: [UInt16] = [], weights: [Float] = []
+        keys.reserveCapacity(kept.count)
+        for k in kept {
+            keys.append(k.key)
+            for (c, w) in k.entries { classes.append(c); weights.append(w) }
+            rowStart.append(Int32(classes.count))
+        }
+        return SparseWeights(keys: keys, rowStart: rowStart, classes: classes, weights: weights)
+    }
+}
+
+/// Packed, read-only perceptron weights: feature key -> row of (class, weight) entries. Lookups go
+/// through an open-addressing table keyed by the (already well mixed) 64-bit feature hash.
+public struct SparseWeights: Sendable {
+    /// Feature key of each row.
+    let keys: [UInt64]
+    /// Row r owns entries rowStart[r]..<rowStart[r + 1].
+    let rowStart: [Int32]
+    let classes: [UInt16]
+    let weights: [Float]
+    /// Open-addressing slots: row + 1, or 0 for empty.
+    private let slots: [Int32]
+    private let mask: Int
+
+    init(keys: [UInt64], rowStart: [Int32], classes: [UInt16], weights: [Float]) {
+        self.keys = keys
+        self.rowStart = rowStart
+        self.classes = classes
+        self.weights = weights
+        var size = 16
+        while size < keys.count * 2 { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (r, k) in keys.enumerated() {
+            var i = Int(truncatingIfNeeded: k) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(r + 1)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    public var rowCount: Int { keys.count }
+    public var entryCount: Int { weights.count }
+
+    /// The row of a feature key, if kept.
+    @inline(__always)
+    func row(_ key: UInt64) -> Int? {
+        var i = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if keys[Int(s) - 1] == key { return Int(s) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Adds the weights of `features` to `scores` (which the caller zeroes).
+    @inline(__always)
+    func score(_ features: [UInt64], into scores: inout [Float]) {
+        scores.withUnsafeMutableBufferPointer { sc in
+            classes.withUnsafeBufferPointer { cls in
+                weights.withUnsafeBufferPointer { ws in
+                    for f in features {
+                        guard let r = row(f) else { continue }
+                        for e in Int(rowStart[r])..<Int(rowStart[r + 1]) { sc[Int(cls[e])] += ws[e] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the weights: row and entry counts, keys, per-row entry counts, classes, Float32
+    /// weights, all little-endian.
+    func write(into out: inout ByteWriter) {
+        out.u32(UInt32(keys.count))
+        out.u32(UInt32(weights.count))
+        for k in keys { out.u64(k) }
+        for r in 0..<keys.count { out.u16(UInt16(rowStart[r + 1] - rowStart[r])) }
+        for c in classes { out.u16(c) }
+        for w in weights { out.u32(w.bitPattern) }
+    }
+
+    /// Reads weights written by `write(into:)`; class indices must be below `classCount`.
+    static func read(_ r: inout ByteReader, classCount: Int) throws -> SparseWeights {
+        let nRows = Int(try r.u32())
+        let nEntries = Int(try r.u32())
+        guard r.remaining >= nRows * 10 + nEntries * 6 else { throw ByteReader.Bad("truncated") }
+        // Fixed-width blocks: copied in bulk, then converted from little-endian.
+        let keys = try r.array(UInt64.self, nRows).map { UInt64(littleEndian: $0) }
+        var rowStart = [Int32](repeating: 0, count: nRows + 1)
+        var acc = 0
+        for (i, c) in try r.array(UInt16.self, nRows).enumerated() {
+            acc += Int(UInt16(littleEndian: c))
+            rowStart[i + 1] = Int32(acc)
+        }
+        guard acc == nEntries else { throw ByteReader.Bad("row counts do not add up") }
+        let classes = try r.array(UInt16.self, nEntries).map { UInt16(littleEndian: $0) }
+        guard classes.allSatisfy({ Int($0) < classCount }) else { throw ByteReader.Bad("bad class index") }
+        let weights = try r.array(UInt32.self, nEntries).map { Float(bitPattern: UInt32(littleEndian: $0)) }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw ByteReader.Bad("feature keys out of order") }
+        return SparseWeights(keys: keys, rowStart: rowStart, classes: classes, weights: weights)
+    }
+}
+
+/// Little-endian writes for model files.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u16(_ v: UInt16) { bytes.append(UInt8(v & 0xff)); bytes.append(UInt8(v >> 8)) }
+    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((v >> UInt32(s)) & 0xff)) } }
+    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((v >> UInt64(s)) & 0xff)) } }
+    mutating func str(_ s: String) { let b = Array(s.utf8); u16(UInt16(b.count)); bytes += b }
+    mutating func raw(_ b: [UInt8]) { bytes += b }
+
+    /// Writes the bytes atomically; `what` names the model in the error.
+    func write(to url: URL, what: String) throws {
+        do {
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw ModelError("\(url.path): cannot write the \(what) (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// Reads a model file written with `ByteWriter`: a missing, truncated or foreign file throws a
+/// `ModelError` naming the path and the model.
+func readModelFile<T>(_ url: URL, what: String, magic: [UInt8], _ body: (inout ByteReader) throws -> T) throws -> T {
+    let data: Data
+    do {
+        data = try Data(contentsOf: url)
+    } catch {
+        throw ModelError("\(url.path): cannot read the \(what) (\(error.localizedDescription)); run `kgraph train` to make it")
+    }
+    do {
+        return try data.withUnsafeBytes { raw -> T in
+            var r = ByteReader(raw)
+            guard try r.bytes(magic.count).elementsEqual(magic) else { throw ByteReader.Bad("not a \(what)") }
+            let value = try body(&r)
+            guard try r.bytes(modelTrailer.count).elementsEqual(modelTrailer), r.remaining == 0 else {
+                throw ByteReader.Bad("bad trailer")
+            }
+            return value
+        }
+    } catch let e as ByteReader.Bad {
+        throw ModelError("\(url.path): broken \(what) (\(e.reason)); run `kgraph train` to rebuild it")
+    }
+}
+
+/// The last bytes of every model file.
+let modelTrailer = Array("END\n".utf8)
