@@ -21,5 +21,18 @@ struct Eval: ParsableCommand {
             print(String(format: "EWT %@ (gold tokens): UPOS %.2f%%  XPOS %.2f%%  (%d tokens)",
                          split, score.upos * 100, score.xpos * 100, score.tokens))
         }
+        let tokenizer = Tokenizer()
+        for split in ["dev", "test"] {
+            let docs = TreebankDocument.documents(from: try CoNLLU.read(ewt.appendingPathComponent("en_ewt-ud-\(split).conllu")))
+            let s = RawTextEvaluation.evaluate(docs) { id, text in
+                var doc = Document(path: id, text: text)
+                tokenizer.tokenize(&doc)
+                tagger.tag(&doc)
+                return doc
+            }
+            print(String(format: "EWT %@ (raw text, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",
+                         split, s.words.f1 * 100, s.sentences.f1 * 100, s.upos.f1 * 100,
+                         s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
+        }
     }
 }

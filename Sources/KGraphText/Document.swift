@@ -37,6 +37,19 @@ public struct Document: Sendable {
     public var sentences: [Range<Int>] = []
     public var spans: [EntitySpan] = []
 
+    // The analysis per token, filled by the pipeline's stages (empty until a stage has run).
+    /// Universal and Penn Treebank part-of-speech tags.
+    public var upos: [String] = []
+    public var xpos: [String] = []
+    /// Lemmas ("_" where unknown).
+    public var lemmas: [String] = []
+    /// Head token index in the document, or -1 for the root of its sentence.
+    public var heads: [Int] = []
+    /// Universal Dependencies relation to the head.
+    public var deprels: [String] = []
+    /// IOB2 entity tags ("B-PER", "I-LOC", "O").
+    public var entityTags: [String] = []
+
     public init(path: String, text: String) {
         self.path = path
         self.text = text
@@ -104,56 +117,176 @@ public struct Tokenizer: Sendable {
         doc.sentences = sentences(tokens, breaks: breaks)
     }
 
-    private static let leading: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<", "*", "_", "#"]
-    private static let trailing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…", "*", "_"]
+    private static let leading: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<", "*", "_", "#", "`"]
+    private static let trailing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…", "*", "_", "`"]
     private static let dashes: Set<Unicode.Scalar> = ["—", "–"]
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "`"]
+    /// Sentence punctuation: a run of these is one token ("?!", "...").
+    private static let enders: Set<Unicode.Scalar> = [".", "!", "?"]
+    private static let emoticons: Set<String> = [":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P", ":p", ":/", "=)"]
+    /// Bound prefixes that keep their hyphen ("e-mail", "non-violent"); other hyphens between
+    /// words separate them, as in Universal Dependencies English.
+    static let hyphenPrefixes: Set<String> = [
+        "e", "a", "co", "non", "pre", "post", "re", "anti", "pro", "ex", "multi", "mid", "semi", "neo", "sub",
+        "socio", "psycho", "cross", "counter", "inter", "intra", "micro", "macro", "mega", "ultra", "quasi",
+        "pseudo", "bi", "tri", "uni", "over", "under", "de", "dis", "mis", "un", "self", "meta", "infra", "trans",
+        "extra", "hyper", "geo", "euro", "afro", "cyber",
+    ]
+    /// Clitics split off a word's end, longest first ("n't" before "t").
+    private static let clitics: [[Unicode.Scalar]] = ["n't", "'ll", "'re", "'ve", "'s", "'m", "'d"].map { Array($0.unicodeScalars) }
+    /// Fused forms written as one word, split as Universal Dependencies English does.
+    private static let fused: [String: [Int]] = [
+        "cannot": [3], "gonna": [3], "wanna": [3], "gotta": [3],
+        "dont": [2], "doesnt": [4], "didnt": [3], "cant": [2], "wont": [2], "isnt": [2], "arent": [3],
+        "wasnt": [3], "werent": [4], "couldnt": [5], "wouldnt": [5], "shouldnt": [6], "havent": [4],
+        "hasnt": [3], "hadnt": [3], "im": [1], "ive": [1], "thats": [4], "whats": [4], "theres": [5],
+        "youre": [3], "theyre": [4],
+    ]
+
+    private func text(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        String(String.UnicodeScalarView(s[a..<b]))
+    }
 
     private func splitChunk(_ s: [Unicode.Scalar], _ a0: Int, _ b0: Int, _ emit: (Int, Int) -> Void) {
         var a = a0, b = b0
+        guard a < b else { return }
+        // Web addresses stay whole, but for punctuation around them.
+        let chunk = text(s, a, b)
+        if chunk.contains("://") || chunk.lowercased().hasPrefix("www.") || (chunk.contains("@") && chunk.contains(".")) {
+            while a < b && Self.leading.contains(s[a]) { emit(a, a + 1); a += 1 }
+            var e = b
+            while e > a && Self.trailing.contains(s[e - 1]) && s[e - 1] != "/" { e -= 1 }
+            if a < e { emit(a, e) }
+            if e < b { emit(e, b) }
+            return
+        }
+        if Self.emoticons.contains(chunk) { emit(a, b); return }
         // Dashes inside a chunk split it: "backing—especially".
         if let d = (a..<b).first(where: { Self.dashes.contains(s[$0]) || (s[$0] == "-" && $0 + 1 < b && s[$0 + 1] == "-") }) {
-            let len = s[d] == "-" ? 2 : 1
+            var len = 1
+            while d + len < b && s[d + len] == s[d] { len += 1 }
             if d > a { splitChunk(s, a, d, emit) }
             emit(d, d + len)
             if d + len < b { splitChunk(s, d + len, b, emit) }
             return
         }
-        while a < b && Self.leading.contains(s[a]) { emit(a, a + 1); a += 1 }
-        // "US-Ukrainian": a hyphen between two capitalized parts separates two names.
-        if let h = (a..<b).first(where: { s[$0] == "-" && $0 > a && $0 + 1 < b && s[$0 + 1].properties.isUppercase && s[a].properties.isUppercase }) {
-            splitChunk(s, a, h, emit)
-            emit(h, h + 1)
-            splitChunk(s, h + 1, b, emit)
-            return
+        // Leading punctuation, a run of one character at a time ("<<", "``").
+        while a < b && Self.leading.contains(s[a]) {
+            var e = a + 1
+            while e < b && s[e] == s[a] && s[a] != "\"" && s[a] != "(" { e += 1 }
+            if e == b { break }
+            emit(a, e)
+            a = e
         }
+        // Trailing punctuation, peeled from the end.
         var tail: [(Int, Int)] = []
         while b > a {
             let c = s[b - 1]
             guard Self.trailing.contains(c) else { break }
-            if c == "." {
-                let word = String(String.UnicodeScalarView(s[a..<(b - 1)])).lowercased()
+            if let last = tail.last, b - a >= 2, Self.emoticons.contains(text(s, b - 2, b)), last.0 == b {
+                break
+            }
+            if b - a >= 2, Self.emoticons.contains(text(s, b - 2, b)) {
+                tail.append((b - 2, b))
+                b -= 2
+                continue
+            }
+            if c == "." && !(b - a >= 2 && Self.enders.contains(s[b - 2])) {
+                let word = text(s, a, b - 1).lowercased()
                 // Keep the period of abbreviations, initials and dotted acronyms ("U.S.", "J.").
                 let letters = word.unicodeScalars.filter { $0 != "." }
-                if Self.abbreviations.contains(word) || (word.contains(".") && letters.count <= 6)
-                    || (letters.count == 1 && s[a].properties.isUppercase) {
+                if Self.abbreviations.contains(word) || (word.contains(".") && letters.count <= 6 && !letters.isEmpty)
+                    || (letters.count == 1 && s[a].properties.isAlphabetic) {
                     break
                 }
             }
-            tail.append((b - 1, b))
-            b -= 1
-        }
-        if a < b {
-            // Possessive and contractions: "Starmer's", "don't".
-            var core = b
-            if b - a > 2, s[b - 2] == "'" || s[b - 2] == "’", s[b - 1] == "s" || s[b - 1] == "S" {
-                core = b - 2
-            } else if b - a > 3, s[b - 3] == "n", s[b - 2] == "'" || s[b - 2] == "’", s[b - 1] == "t" {
-                core = b - 3
+            // A run: sentence punctuation together ("?!", "..."), others by repeated character.
+            var start = b - 1
+            if Self.enders.contains(c) {
+                while start > a && Self.enders.contains(s[start - 1]) { start -= 1 }
+            } else if c != "\"" && c != ")" {
+                while start > a && s[start - 1] == c { start -= 1 }
             }
-            emit(a, core)
-            if core < b { emit(core, b) }
+            tail.append((start, b))
+            b = start
         }
+        if a < b { splitWord(s, a, b, emit) }
         for t in tail.reversed() { emit(t.0, t.1) }
+    }
+
+    /// A word without surrounding punctuation: clitics, fused forms, hyphens, slashes, currency and
+    /// percent signs.
+    private func splitWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ emit: (Int, Int) -> Void) {
+        // Clitics: "Starmer's", "don't", "I'm", "they'll"; a plural possessive "parents'".
+        for c in Self.clitics where b - a > c.count {
+            var match = true
+            for (k, x) in c.enumerated() {
+                let y = s[b - c.count + k]
+                if Self.apostrophes.contains(x) { if !Self.apostrophes.contains(y) { match = false; break } }
+                else if y.properties.lowercaseMapping != String(x) { match = false; break }
+            }
+            if match {
+                splitWord(s, a, b - c.count, emit)
+                emit(b - c.count, b)
+                return
+            }
+        }
+        if b - a >= 3, Self.apostrophes.contains(s[b - 1]), s[b - 2] == "s" || s[b - 2] == "S" {
+            splitWord(s, a, b - 1, emit)
+            emit(b - 1, b)
+            return
+        }
+        let word = text(s, a, b)
+        if let cuts = Self.fused[word.lowercased()] {
+            var p = a
+            for c in cuts { emit(p, a + c); p = a + c }
+            emit(p, b)
+            return
+        }
+        func isDigit(_ i: Int) -> Bool { s[i].properties.numericType == .decimal }
+        func isAlnum(_ i: Int) -> Bool { s[i].properties.isAlphabetic || isDigit(i) }
+        // "$20" and "100%".
+        if b - a >= 2, s[a] == "$" || s[a] == "€" || s[a] == "£", isDigit(a + 1) {
+            emit(a, a + 1)
+            splitWord(s, a + 1, b, emit)
+            return
+        }
+        if b - a >= 2, s[b - 1] == "%", isDigit(b - 2) {
+            splitWord(s, a, b - 1, emit)
+            emit(b - 1, b)
+            return
+        }
+        // Hyphens between words, unless after a bound prefix or inside a number such as a phone number.
+        let hyphens = (a..<b).filter { s[$0] == "-" && $0 > a && $0 + 1 < b && isAlnum($0 - 1) && isAlnum($0 + 1) }
+        if !hyphens.isEmpty {
+            let allNumeric = (a..<b).allSatisfy { isDigit($0) || s[$0] == "-" }
+            if !(allNumeric && hyphens.count >= 2) {
+                var p = a
+                for h in hyphens {
+                    let left = text(s, p, h)
+                    if p == a && Self.hyphenPrefixes.contains(left.lowercased()) { continue }
+                    // A name particle: "al-Abadi", "el-Sisi", "bin-Salman".
+                    if p == a && h - a <= 3 && left.unicodeScalars.allSatisfy({ $0.properties.isLowercase })
+                        && s[h + 1].properties.isUppercase { continue }
+                    emit(p, h)
+                    emit(h, h + 1)
+                    p = h + 1
+                }
+                if p > a {
+                    emit(p, b)
+                    return
+                }
+            }
+        }
+        // "and/or": a slash between letters.
+        if let sl = (a..<b).first(where: { s[$0] == "/" && $0 > a && $0 + 1 < b }),
+           (a..<b).allSatisfy({ s[$0] == "/" || s[$0].properties.isAlphabetic }) {
+            emit(a, sl)
+            emit(sl, sl + 1)
+            splitWord(s, sl + 1, b, emit)
+            return
+        }
+        emit(a, b)
     }
 
     private func sentences(_ tokens: [Token], breaks: Set<Int>) -> [Range<Int>] {
@@ -166,13 +299,17 @@ public struct Tokenizer: Sendable {
                 continue
             }
             let t = tokens[i].text
-            guard t == "." || t == "!" || t == "?" || t == "…" else { continue }
+            guard let last = t.unicodeScalars.last, t.unicodeScalars.allSatisfy({ Self.enders.contains($0) || $0 == "…" }) else { continue }
+            // A bare full stop, "!" or "?" ends a sentence even before a lowercase word (web text);
+            // an ellipsis only before a capital.
+            let strong = last != "…" && !t.hasSuffix("..")
             // Closing quotes and brackets stay with the sentence.
             var end = i + 1
             while end < tokens.count, !breaks.contains(end), ["\"", "”", "’", "'", ")"].contains(tokens[end].text) { end += 1 }
             if end < tokens.count, breaks.contains(end) == false {
                 let next = tokens[end].text.unicodeScalars.first!
-                guard next.properties.isUppercase || next.properties.numericType != nil || ["\"", "“", "("].contains(next) else { continue }
+                guard next.properties.isUppercase || next.properties.numericType != nil || ["\"", "“", "("].contains(next)
+                    || (strong && next.properties.isLowercase) else { continue }
             }
             out.append(start..<end)
             start = end

@@ -40,7 +40,7 @@ private func tinyCorpus() throws -> [CoNLLUSentence] {
 }
 
 @Suite struct TaggerTests {
-    @Test func conlluSkipsMultiwordTokensAndEmptyNodes() throws {
+    @Test func conlluKeepsMultiwordTokensApartAndSkipsEmptyNodes() throws {
         let s = try CoNLLU.parse(sampleCoNLLU)
         #expect(s.count == 2)
         #expect(s[0].forms == ["I", "do", "n't", "know", "."])
@@ -52,6 +52,7 @@ private func tinyCorpus() throws -> [CoNLLUSentence] {
         #expect(s[0].text == "I don't know.")
         #expect(s[0].sentID == "s1")
         #expect(s[0].words[3].spaceAfter == false)
+        #expect(s[0].multiwords == [CoNLLUMultiword(first: 2, last: 3, form: "don't", misc: "_")])
         #expect(s[1].forms == ["Go", "!"])
         #expect(s[1].text == "Go!")
     }

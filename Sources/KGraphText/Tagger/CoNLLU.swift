@@ -36,9 +36,19 @@ public struct CoNLLUWord: Sendable, Hashable {
     public var spaceAfter: Bool { !misc.split(separator: "|").contains("SpaceAfter=No") }
 }
 
-/// A CoNLL-U sentence: its words (multiword-token ranges and empty nodes skipped) and comments.
+/// A multiword token ("1-2 don't"): the surface form of words first...last.
+public struct CoNLLUMultiword: Sendable, Hashable {
+    public var first: Int
+    public var last: Int
+    public var form: String
+    public var misc: String
+    public var spaceAfter: Bool { !misc.split(separator: "|").contains("SpaceAfter=No") }
+}
+
+/// A CoNLL-U sentence: its words (empty nodes skipped), multiword tokens and comments.
 public struct CoNLLUSentence: Sendable, Hashable {
     public var words: [CoNLLUWord] = []
+    public var multiwords: [CoNLLUMultiword] = []
     /// Comment lines without the leading "# ".
     public var comments: [String] = []
 
@@ -94,7 +104,8 @@ public enum CoNLLU {
         return try parse(text, source: url.path)
     }
 
-    /// Parses CoNLL-U text. Multiword-token lines ("1-2") and empty nodes ("1.1") are skipped.
+    /// Parses CoNLL-U text. Multiword-token lines ("1-2") are kept apart from the words; empty
+    /// nodes ("1.1") are skipped.
     public static func parse(_ text: String, source: String = "<text>") throws -> [CoNLLUSentence] {
         var sentences: [CoNLLUSentence] = []
         var current = CoNLLUSentence()
@@ -121,7 +132,15 @@ public enum CoNLLU {
             guard f.count == 10 else {
                 throw CoNLLUError("\(source): line \(lineNo): expected 10 tab-separated columns, found \(f.count)")
             }
-            if f[0].contains("-") || f[0].contains(".") { continue }
+            if f[0].contains(".") { continue }
+            if f[0].contains("-") {
+                let ends = f[0].split(separator: "-")
+                guard ends.count == 2, let a = Int(ends[0]), let b = Int(ends[1]), a <= b else {
+                    throw CoNLLUError("\(source): line \(lineNo): bad multiword ID '\(f[0])'")
+                }
+                current.multiwords.append(CoNLLUMultiword(first: a, last: b, form: String(f[1]), misc: String(f[9])))
+                continue
+            }
             guard let id = Int(f[0]) else {
                 throw CoNLLUError("\(source): line \(lineNo): bad ID '\(f[0])'")
             }

@@ -41,6 +41,19 @@ public struct PerceptronTagger: Sendable {
         tagIndices(words).map { (labelUPOS[$0], labelXPOS[$0]) }
     }
 
+    /// Tags every sentence of a tokenized document.
+    public func tag(_ doc: inout Document) {
+        doc.upos = Array(repeating: "X", count: doc.tokens.count)
+        doc.xpos = Array(repeating: "_", count: doc.tokens.count)
+        for sentence in doc.sentences where !sentence.isEmpty {
+            let labels = tagIndices(doc.tokens[sentence].map(\.text))
+            for (k, l) in labels.enumerated() {
+                doc.upos[sentence.lowerBound + k] = labelUPOS[l]
+                doc.xpos[sentence.lowerBound + k] = labelXPOS[l]
+            }
+        }
+    }
+
     /// Label indices (into `labels`) for a tokenized sentence.
     public func tagIndices(_ words: [String]) -> [Int] {
         if words.isEmpty { return [] }
