@@ -265,9 +265,6 @@ public struct Tokenizer: Sendable {
                 for h in hyphens {
                     let left = text(s, p, h)
                     if p == a && Self.hyphenPrefixes.contains(left.lowercased()) { continue }
-                    // A name particle: "al-Abadi", "el-Sisi", "bin-Salman".
-                    if p == a && h - a <= 3 && left.unicodeScalars.allSatisfy({ $0.properties.isLowercase })
-                        && s[h + 1].properties.isUppercase { continue }
                     emit(p, h)
                     emit(h, h + 1)
                     p = h + 1

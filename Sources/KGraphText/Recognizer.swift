@@ -25,6 +25,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                     if isCapitalized(t) { j += 1; continue }
                     if t == "-", j + 1 < sentence.upperBound, isCapitalized(doc.tokens[j + 1].text),
                        doc.tokens[j].start == doc.tokens[j - 1].end { j += 2; continue }
+                    // A name particle: "al-Abadi", "el-Sisi".
+                    if t.count <= 3, t.allSatisfy(\.isLowercase), j + 2 < sentence.upperBound, doc.tokens[j + 1].text == "-",
+                       doc.tokens[j + 1].start == doc.tokens[j].end, isCapitalized(doc.tokens[j + 2].text) { j += 3; continue }
                     if GeneralVocabulary.nameConnectors.contains(t), t != "and", j + 1 < sentence.upperBound,
                        isCapitalized(doc.tokens[j + 1].text), !headline { j += 1; continue }
                     break
