@@ -14,12 +14,15 @@ struct Eval: ParsableCommand {
     func run() throws {
         let dir = modelOptions.directory
         let tagger = try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))
+        let lexicon = try Lexicon.load(from: dir.appendingPathComponent(ModelLocation.lexiconFile))
         let ewt = URL(fileURLWithPath: corpora).appendingPathComponent("ud-english-ewt")
         for split in ["dev", "test"] {
             let file = ewt.appendingPathComponent("en_ewt-ud-\(split).conllu")
-            let score = TaggerTraining.evaluate(tagger, on: try CoNLLU.read(file))
-            print(String(format: "EWT %@ (gold tokens): UPOS %.2f%%  XPOS %.2f%%  (%d tokens)",
-                         split, score.upos * 100, score.xpos * 100, score.tokens))
+            let sentences = try CoNLLU.read(file)
+            let score = TaggerTraining.evaluate(tagger, on: sentences)
+            let lemmas = Lemmatizer(lexicon: lexicon).accuracy(on: sentences, tagger: tagger)
+            print(String(format: "EWT %@ (gold tokens): UPOS %.2f%%  XPOS %.2f%%  lemmas %.2f%%  (%d words)",
+                         split, score.upos * 100, score.xpos * 100, 100 * Double(lemmas.correct) / Double(lemmas.words), score.tokens))
         }
         let tokenizer = Tokenizer()
         for split in ["dev", "test"] {

@@ -177,6 +177,33 @@ func tempDir() -> URL {
     }
 }
 
+@Suite struct AnnotateTests {
+    @Test func annotatePrintsCoNLLUWhoseRangesIndexTheText() throws {
+        let dir = tempDir()
+        let text = "Maria Lopez flew to Madrid.\nShe didn't stay long."
+        let file = dir.appendingPathComponent("a.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let r = try kgraph(["annotate", file.path, "--format", "conllu"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "# newdoc id = \(file.path)")
+        #expect(lines.filter { $0.hasPrefix("# sent_id = ") }.count == 2)
+        #expect(lines.contains("# text = Maria Lopez flew to Madrid."))
+        let scalars = Array(text.unicodeScalars)
+        var forms: [String] = []
+        for line in lines where !line.isEmpty && !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(cols.count == 10)
+            let range = try #require(cols[9].split(separator: "|").first { $0.hasPrefix("TokenRange=") })
+            let ends = range.dropFirst("TokenRange=".count).split(separator: ":").map { Int($0)! }
+            #expect(String(String.UnicodeScalarView(scalars[ends[0]..<ends[1]])) == cols[1])
+            forms.append(String(cols[1]))
+            if cols[1] == "flew" { #expect(cols[2] == "fly" && cols[3] == "VERB" && cols[4] == "VBD") }
+        }
+        #expect(forms == ["Maria", "Lopez", "flew", "to", "Madrid", ".", "She", "did", "n't", "stay", "long", "."])
+    }
+}
+
 let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
 
 @Suite struct EvalTests {

@@ -67,3 +67,18 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(a.document.spans.filter { !$0.isReference }.isEmpty)
     }
 }
+
+@Suite struct LemmatizerTests {
+    @Test func lemmasFromTagsAndWordNet() {
+        let doc = sharedPipeline.annotate(path: "t.txt", text: "The ministers were visiting bigger cities, and she didn't stop them.")
+        let lemmas = Dictionary(zip(doc.tokens.map(\.text), doc.lemmas), uniquingKeysWith: { a, _ in a })
+        #expect(lemmas["ministers"] == "minister")
+        #expect(lemmas["were"] == "be")
+        #expect(lemmas["visiting"] == "visit")
+        #expect(lemmas["bigger"] == "big")
+        #expect(lemmas["cities"] == "city")
+        #expect(lemmas["n't"] == "not")
+        #expect(lemmas["them"] == "they")
+        #expect(lemmas["The"] == "the")
+    }
+}
