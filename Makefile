@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 KGRAPH := .build/release/kgraph
 
-.PHONY: deps train-deps build run test models clean
+.PHONY: deps train-deps build run test models bench clean
 
 # Graphviz's C libraries (libgvc, libcgraph) and headers, from Debian.
 deps:
@@ -30,5 +30,13 @@ test: deps
 models: build train-deps
 	$(KGRAPH) train --corpora ../shared/corpora --out models
 
+# Speed and memory: the text pipeline stage by stage on one core, then a whole build of the UN
+# General Debates (2,903 speeches) into a scratch store. Not a test: figures, no pass or fail.
+BENCH_CORPUS ?= ../shared/corpora/un-general-debates
+bench: build
+	$(KGRAPH) bench $(BENCH_CORPUS)
+	rm -rf .bench && mkdir -p .bench
+	$(KGRAPH) build $(BENCH_CORPUS) --store .bench/kgraph.sqlite --out .bench
+
 clean:
-	rm -rf .build out/kgraph.sqlite out/graph.dot out/graph.svg out/graph.png
+	rm -rf .build .bench out/kgraph.sqlite out/graph.dot out/graph.svg out/graph.png

@@ -39,13 +39,16 @@ struct Build: ParsableCommand {
         var problems = missing
         for p in missing { Terminal.error(p.description) }
         var resolved: [ResolvedDocument] = []
+        var words = 0
         var documents: [StoredDocument] = []
         let progress = Progress(total: files.count, label: "reading")
         for (n, file) in files.enumerated() {
             progress.update(n)
             do {
                 let input = try Inputs.read(file)
-                resolved.append(builder.resolve(pipeline.analyze(path: input.path, text: input.text)))
+                let analyzed = pipeline.analyze(path: input.path, text: input.text)
+                words += analyzed.document.tokens.count
+                resolved.append(builder.resolve(analyzed))
                 documents.append(StoredDocument(path: input.path, fingerprint: input.fingerprint, length: input.length))
             } catch {
                 problems.append(error)
@@ -81,7 +84,9 @@ struct Build: ParsableCommand {
                 throw CLIError("rendering failed: \(error)")
             }
         }
-        print(String(format: "time: %.2f s", Date().timeIntervalSince(started)))
+        let seconds = Date().timeIntervalSince(started)
+        print(String(format: "time: %.2f s for %d words (%.0f words/s), peak memory %@", seconds, words, Double(words) / max(seconds, 1e-9),
+                     PeakMemory.megabytes().map { "\($0) MB" } ?? "unknown"))
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -102,14 +102,14 @@ public struct Tokenizer: Sendable {
         }
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if Self.isSpace(c) {
                 if c == "\n" || c == "\r" || c == "\u{2029}" { sawNewline = true }
                 i += 1
                 continue
             }
             // A word-ish chunk up to white space.
             var j = i
-            while j < s.count && !s[j].properties.isWhitespace { j += 1 }
+            while j < s.count && !Self.isSpace(s[j]) { j += 1 }
             splitChunk(s, i, j, emit)
             i = j
         }
@@ -143,6 +143,22 @@ public struct Tokenizer: Sendable {
         "youre": [3], "theyre": [4],
     ]
 
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? (c == " " || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace
+    }
+
+    /// Does s[a..<b] contain `pattern`?
+    private static func contains(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pattern: String) -> Bool {
+        let p = Array(pattern.unicodeScalars)
+        guard b - a >= p.count else { return false }
+        outer: for i in a...(b - p.count) {
+            for k in 0..<p.count where s[i + k] != p[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
     private func text(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
         String(String.UnicodeScalarView(s[a..<b]))
     }
@@ -151,8 +167,9 @@ public struct Tokenizer: Sendable {
         var a = a0, b = b0
         guard a < b else { return }
         // Web addresses stay whole, but for punctuation around them.
-        let chunk = text(s, a, b)
-        if chunk.contains("://") || chunk.lowercased().hasPrefix("www.") || (chunk.contains("@") && chunk.contains(".")) {
+        let isWeb = Self.contains(s, a, b, "://") || (b - a > 4 && text(s, a, a + 4).lowercased() == "www.")
+            || (Self.contains(s, a, b, "@") && Self.contains(s, a, b, "."))
+        if isWeb {
             while a < b && Self.leading.contains(s[a]) { emit(a, a + 1); a += 1 }
             var e = b
             while e > a && Self.trailing.contains(s[e - 1]) && s[e - 1] != "/" { e -= 1 }
@@ -160,7 +177,7 @@ public struct Tokenizer: Sendable {
             if e < b { emit(e, b) }
             return
         }
-        if Self.emoticons.contains(chunk) { emit(a, b); return }
+        if b - a <= 3, Self.emoticons.contains(text(s, a, b)) { emit(a, b); return }
         // Dashes inside a chunk split it: "backing—especially".
         if let d = (a..<b).first(where: { Self.dashes.contains(s[$0]) || (s[$0] == "-" && $0 + 1 < b && s[$0 + 1] == "-") }) {
             var len = 1
@@ -183,10 +200,7 @@ public struct Tokenizer: Sendable {
         while b > a {
             let c = s[b - 1]
             guard Self.trailing.contains(c) else { break }
-            if let last = tail.last, b - a >= 2, Self.emoticons.contains(text(s, b - 2, b)), last.0 == b {
-                break
-            }
-            if b - a >= 2, Self.emoticons.contains(text(s, b - 2, b)) {
+            if b - a >= 2, s[b - 2] == ":" || s[b - 2] == ";", Self.emoticons.contains(text(s, b - 2, b)) {
                 tail.append((b - 2, b))
                 b -= 2
                 continue
@@ -218,12 +232,13 @@ public struct Tokenizer: Sendable {
     /// percent signs.
     private func splitWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ emit: (Int, Int) -> Void) {
         // Clitics: "Starmer's", "don't", "I'm", "they'll"; a plural possessive "parents'".
-        for c in Self.clitics where b - a > c.count {
+        let hasApostrophe = (max(a, b - 4)..<b).contains { Self.apostrophes.contains(s[$0]) }
+        for c in Self.clitics where hasApostrophe && b - a > c.count {
             var match = true
             for (k, x) in c.enumerated() {
                 let y = s[b - c.count + k]
                 if Self.apostrophes.contains(x) { if !Self.apostrophes.contains(y) { match = false; break } }
-                else if y.properties.lowercaseMapping != String(x) { match = false; break }
+                else if y != x && !(y.value < 128 && y.value | 0x20 == x.value) { match = false; break }
             }
             if match {
                 splitWord(s, a, b - c.count, emit)
@@ -236,8 +251,8 @@ public struct Tokenizer: Sendable {
             emit(b - 1, b)
             return
         }
-        let word = text(s, a, b)
-        if let cuts = Self.fused[word.lowercased()] {
+        if b - a >= 2 && b - a <= 8, "taems".unicodeScalars.contains(s[b - 1]) || "TAEMS".unicodeScalars.contains(s[b - 1]),
+           let cuts = Self.fused[text(s, a, b).lowercased()] {
             var p = a
             for c in cuts { emit(p, a + c); p = a + c }
             emit(p, b)
@@ -257,7 +272,10 @@ public struct Tokenizer: Sendable {
             return
         }
         // Hyphens between words, unless after a bound prefix or inside a number such as a phone number.
-        let hyphens = (a..<b).filter { s[$0] == "-" && $0 > a && $0 + 1 < b && isAlnum($0 - 1) && isAlnum($0 + 1) }
+        var hyphens: [Int] = []
+        if b - a >= 3 {
+            for h in (a + 1)..<(b - 1) where s[h] == "-" && isAlnum(h - 1) && isAlnum(h + 1) { hyphens.append(h) }
+        }
         if !hyphens.isEmpty {
             let allNumeric = (a..<b).allSatisfy { isDigit($0) || s[$0] == "-" }
             if !(allNumeric && hyphens.count >= 2) {

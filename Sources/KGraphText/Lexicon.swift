@@ -99,33 +99,54 @@ public struct Lexicon: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw ModelError("\(url.path): cannot read the lexicon (\(error.localizedDescription)); run `kgraph train` to make it")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(validating: data, as: UTF8.self) != nil else {
             throw ModelError("\(url.path): the lexicon is not UTF-8")
         }
         var lex = Lexicon()
-        var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            lineNo += 1
-            if line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            switch f[0] {
-            case "state" where f.count >= 4:
-                lex.states[f[1]] = StateInfo(code: f[1], name: f[2], capital: f[3])
-            case "state-alias" where f.count >= 3: lex.stateAliases[f[1]] = f[2]
-            case "demonym" where f.count >= 3: lex.demonyms[f[1]] = f[2]
-            case "place-adj" where f.count >= 3: lex.placeAdjectives[f[1]] = f[2]
-            case "place" where f.count >= 5:
-                lex.places[f[1]] = PlaceInfo(name: f[2], country: f[3].isEmpty ? nil : f[3],
-                                             population: Int(f[4]) ?? 0, source: "GeoNames")
-            case "given" where f.count >= 2: lex.givenNames.insert(f[1])
-            case "org" where f.count >= 3: lex.organizations[f[1]] = f[2]
-            case "org-head" where f.count >= 2: lex.organizationHeads.insert(f[1])
-            case "event-noun" where f.count >= 2: lex.eventNouns.insert(f[1])
-            case "verb" where f.count >= 2: lex.verbs.insert(f[1])
-            case "verb-exc" where f.count >= 3: lex.verbExceptions[f[1]] = f[2]
-            case "word" where f.count >= 2: lex.commonWords.insert(f[1])
-            default:
-                throw ModelError("\(url.path): line \(lineNo): unknown or short entry '\(f[0])'")
+        lex.places.reserveCapacity(120_000)
+        lex.commonWords.reserveCapacity(70_000)
+        // Split lines and fields on bytes; make Strings only of the fields kept.
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineNo = 0
+            var start = 0
+            var fields: [Range<Int>] = []
+            func str(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 10 { end += 1 }
+                defer { start = end + 1 }
+                lineNo += 1
+                if end == start || bytes[start] == 35 { continue } // empty or "#"
+                fields.removeAll(keepingCapacity: true)
+                var f = start
+                for i in start...end where i == end || bytes[i] == 9 {
+                    fields.append(f..<i)
+                    f = i + 1
+                }
+                let kind = str(fields[0])
+                let n = fields.count
+                switch kind {
+                case "state" where n >= 4:
+                    let code = str(fields[1])
+                    lex.states[code] = StateInfo(code: code, name: str(fields[2]), capital: str(fields[3]))
+                case "state-alias" where n >= 3: lex.stateAliases[str(fields[1])] = str(fields[2])
+                case "demonym" where n >= 3: lex.demonyms[str(fields[1])] = str(fields[2])
+                case "place-adj" where n >= 3: lex.placeAdjectives[str(fields[1])] = str(fields[2])
+                case "place" where n >= 5:
+                    let country = fields[3].isEmpty ? nil : str(fields[3])
+                    lex.places[str(fields[1])] = PlaceInfo(name: str(fields[2]), country: country,
+                                                           population: Int(str(fields[4])) ?? 0, source: "GeoNames")
+                case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
+                case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
+                case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
+                case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
+                case "verb" where n >= 2: lex.verbs.insert(str(fields[1]))
+                case "verb-exc" where n >= 3: lex.verbExceptions[str(fields[1])] = str(fields[2])
+                case "word" where n >= 2: lex.commonWords.insert(str(fields[1]))
+                default:
+                    throw ModelError("\(url.path): line \(lineNo): unknown or short entry '\(kind)'")
+                }
             }
         }
         guard !lex.states.isEmpty, !lex.verbs.isEmpty else {

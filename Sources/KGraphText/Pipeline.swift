@@ -30,18 +30,39 @@ public struct TextPipeline: Sendable {
                      tagger: try PerceptronTagger.load(from: models.appendingPathComponent(TaggerTraining.modelFile)))
     }
 
-    /// Tokens, sentences, tags and lemmas: the analysis `kgraph annotate` prints.
-    public func annotate(path: String, text: String) -> Document {
+    // The stages, in order. Each adds its layer to the document.
+
+    public func tokenize(path: String, text: String) -> Document {
         var doc = Document(path: path, text: text)
         tokenizer.tokenize(&doc)
+        return doc
+    }
+
+    /// Part-of-speech tags and lemmas.
+    public func tag(_ doc: inout Document) {
         tagger.tag(&doc)
         lemmatizer.lemmatize(&doc)
+    }
+
+    /// Entity spans.
+    public func recognize(_ doc: inout Document) {
+        recognizer.recognize(&doc)
+    }
+
+    public func extract(_ doc: Document) -> [SpanRelation] {
+        extractor.relations(in: doc)
+    }
+
+    /// Tokens, sentences, tags, lemmas and entities: the analysis `kgraph annotate` prints.
+    public func annotate(path: String, text: String) -> Document {
+        var doc = tokenize(path: path, text: text)
+        tag(&doc)
+        recognize(&doc)
         return doc
     }
 
     public func analyze(path: String, text: String) -> AnalyzedDocument {
-        var doc = annotate(path: path, text: text)
-        recognizer.recognize(&doc)
-        return AnalyzedDocument(document: doc, relations: extractor.relations(in: doc))
+        let doc = annotate(path: path, text: text)
+        return AnalyzedDocument(document: doc, relations: extract(doc))
     }
 }
