@@ -14,6 +14,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         let dir = modelOptions.directory
         let tagger = try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))
+        let parser = try DependencyParser.load(from: dir.appendingPathComponent(ParserTraining.modelFile))
         let lexicon = try Lexicon.load(from: dir.appendingPathComponent(ModelLocation.lexiconFile))
         let ewt = URL(fileURLWithPath: corpora).appendingPathComponent("ud-english-ewt")
         for split in ["dev", "test"] {
@@ -23,6 +24,9 @@ struct Eval: ParsableCommand {
             let lemmas = Lemmatizer(lexicon: lexicon).accuracy(on: sentences, tagger: tagger)
             print(String(format: "EWT %@ (gold tokens): UPOS %.2f%%  XPOS %.2f%%  lemmas %.2f%%  (%d words)",
                          split, score.upos * 100, score.xpos * 100, 100 * Double(lemmas.correct) / Double(lemmas.words), score.tokens))
+            let parse = ParserTraining.evaluate(parser, tagger, on: sentences)
+            print(String(format: "EWT %@ (gold tokens, predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words)",
+                         split, parse.uas * 100, parse.las * 100, parse.words))
         }
         let tokenizer = Tokenizer()
         for split in ["dev", "test"] {
@@ -31,6 +35,7 @@ struct Eval: ParsableCommand {
                 var doc = Document(path: id, text: text)
                 tokenizer.tokenize(&doc)
                 tagger.tag(&doc)
+                parser.parse(&doc)
                 return doc
             }
             print(String(format: "EWT %@ (raw text, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",

@@ -109,9 +109,14 @@ public struct SparseWeights: Sendable {
     let rowStart: [Int32]
     let classes: [UInt16]
     let weights: [Float]
-    /// Open-addressing slots: row + 1, or 0 for empty.
-    private let slots: [Int32]
+    /// Open-addressing table for lookups: each slot holds a key and where its row's entries
+    /// start in `packed`, so a feature costs one probe and one read of its (class, weight) pairs.
+    private let slots: [Slot]
+    private let packed: [Packed]
     private let mask: Int
+
+    struct Slot { var key: UInt64; var start: UInt32; var count: UInt32 }
+    struct Packed { var cls: UInt32; var w: Float }
 
     init(keys: [UInt64], rowStart: [Int32], classes: [UInt16], weights: [Float]) {
         self.keys = keys
@@ -119,15 +124,17 @@ public struct SparseWeights: Sendable {
         self.classes = classes
         self.weights = weights
         var size = 16
-        while size < keys.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: size)
+        while size < keys.count + keys.count / 2 { size <<= 1 }
+        // count == 0 marks an empty slot (a row without entries scores nothing anyway).
+        var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: size)
         let mask = size - 1
-        for (r, k) in keys.enumerated() {
+        for (r, k) in keys.enumerated() where rowStart[r + 1] > rowStart[r] {
             var i = Int(truncatingIfNeeded: k) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(r + 1)
+            while slots[i].count != 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, start: UInt32(rowStart[r]), count: UInt32(rowStart[r + 1] - rowStart[r]))
         }
         self.slots = slots
+        self.packed = zip(classes, weights).map { Packed(cls: UInt32($0), w: $1) }
         self.mask = mask
     }
 
@@ -135,26 +142,30 @@ public struct SparseWeights: Sendable {
     public var entryCount: Int { weights.count }
 
     /// The row of a feature key, if kept.
-    @inline(__always)
     func row(_ key: UInt64) -> Int? {
-        var i = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if keys[Int(s) - 1] == key { return Int(s) - 1 }
-            i = (i + 1) & mask
-        }
+        guard let i = keys.firstIndexSorted(key) else { return nil }
+        return i
     }
 
     /// Adds the weights of `features` to `scores` (which the caller zeroes).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { sc in
-            classes.withUnsafeBufferPointer { cls in
-                weights.withUnsafeBufferPointer { ws in
+            slots.withUnsafeBufferPointer { slots in
+                packed.withUnsafeBufferPointer { ps in
+                    let mask = self.mask
                     for f in features {
-                        guard let r = row(f) else { continue }
-                        for e in Int(rowStart[r])..<Int(rowStart[r + 1]) { sc[Int(cls[e])] += ws[e] }
+                        var i = Int(truncatingIfNeeded: f) & mask
+                        while true {
+                            let s = slots[i]
+                            if s.count == 0 { break }
+                            if s.key == f {
+                                let start = Int(s.start)
+                                for e in start..<(start + Int(s.count)) { sc[Int(ps[e].cls)] += ps[e].w }
+                                break
+                            }
+                            i = (i + 1) & mask
+                        }
                     }
                 }
             }
@@ -239,3 +250,15 @@ func readModelFile<T>(_ url: URL, what: String, magic: [UInt8], _ body: (inout B
 
 /// The last bytes of every model file.
 let modelTrailer = Array("END\n".utf8)
+
+extension Array where Element == UInt64 {
+    /// Binary search in a sorted array.
+    func firstIndexSorted(_ x: UInt64) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == x ? lo : nil
+    }
+}

@@ -1,0 +1,454 @@
+import Foundation
+
+/// A labelled, greedy arc-eager dependency parser (Nivre 2003) trained with a dynamic oracle
+/// (Goldberg & Nivre 2012) and averaged perceptrons, with features in the style of Zhang & Nivre
+/// (2011). One classifier scores the four unlabelled transitions; when a transition makes an
+/// arc, a second classifier picks its label (full UD deprels such as `nsubj:pass`).
+///
+/// The artificial root (index 0) sits at the bottom of the stack and takes exactly one
+/// dependent. Words still headless when the buffer is empty are attached afterwards (to the
+/// root's dependent, or one of them becomes the root), so every output is a tree.
+public struct DependencyParser: Sendable {
+    /// Dependency relations, sorted; the label classifier's classes.
+    public let labels: [String]
+    /// Index of "root" in `labels`.
+    let rootLabel: Int
+    /// Transition weights: classes are `Move` raw values.
+    let transitions: SparseWeights
+    /// Label weights: classes are indices into `labels`.
+    let labeller: SparseWeights
+
+    init(labels: [String], transitions: SparseWeights, labeller: SparseWeights) {
+        self.labels = labels
+        self.rootLabel = labels.firstIndex(of: "root") ?? 0
+        self.transitions = transitions
+        self.labeller = labeller
+    }
+
+    /// Feature rows and weights kept in both classifiers.
+    public var featureCount: Int { transitions.rowCount + labeller.rowCount }
+    public var weightCount: Int { transitions.entryCount + labeller.entryCount }
+
+    // MARK: Parsing
+
+    /// Parses a tagged sentence: one (head, deprel) per word, heads 1-based with 0 for the root.
+    /// The result is always a tree with exactly one word attached to the root.
+    public func parse(words: [String], upos: [String], xpos: [String]) -> [(head: Int, deprel: String)] {
+        let n = words.count
+        if n == 0 { return [] }
+        let atoms = ParserAtoms(words: words, upos: upos, xpos: xpos)
+        var st = ParseState(n: n)
+        var feats: [UInt64] = []
+        feats.reserveCapacity(ParserFeatures.transitionCount)
+        var scores = [Float](repeating: 0, count: Move.count)
+        var lscores = [Float](repeating: 0, count: labels.count)
+        while !st.done {
+            feats.removeAll(keepingCapacity: true)
+            ParserFeatures.transition(st, atoms, into: &feats)
+            for m in 0..<Move.count { scores[m] = 0 }
+            transitions.score(feats, into: &scores)
+            let move = st.best(scores)
+            var label = rootLabel
+            if let (h, d) = st.arc(move), h != 0 {
+                label = chooseLabel(st, atoms, head: h, dep: d, &feats, &lscores)
+            }
+            st.apply(move, label: label)
+        }
+        finish(&st, atoms, &feats, &lscores)
+        var out: [(head: Int, deprel: String)] = []
+        out.reserveCapacity(n)
+        for i in 1...n { out.append((Int(st.head[i]), labels[Int(st.label[i]) - 1])) }
+        return out
+    }
+
+    /// The best non-root label for the arc head -> dep.
+    func chooseLabel(_ st: ParseState, _ atoms: ParserAtoms, head: Int, dep: Int,
+                     _ feats: inout [UInt64], _ lscores: inout [Float]) -> Int {
+        feats.removeAll(keepingCapacity: true)
+        ParserFeatures.label(st, atoms, head: head, dep: dep, into: &feats)
+        for c in 0..<lscores.count { lscores[c] = 0 }
+        labeller.score(feats, into: &lscores)
+        return Self.argmax(lscores, excluding: rootLabel)
+    }
+
+    /// Attaches the words left headless: to the root's dependent, or (when the root has none)
+    /// the first headless non-punctuation word becomes the root and takes the others.
+    func finish(_ st: inout ParseState, _ atoms: ParserAtoms, _ feats: inout [UInt64], _ lscores: inout [Float]) {
+        let headless = (1...st.n).filter { st.head[$0] < 0 }
+        if headless.isEmpty { return }
+        let root: Int
+        if st.rootChild > 0 {
+            root = st.rootChild
+        } else {
+            root = headless.first { !atoms.punct[$0] } ?? headless[0]
+            st.addArc(head: 0, dep: root, label: rootLabel)
+        }
+        for d in headless where d != root {
+            let l = chooseLabel(st, atoms, head: root, dep: d, &feats, &lscores)
+            st.addArc(head: root, dep: d, label: l)
+        }
+    }
+
+    @inline(__always)
+    static func argmax(_ scores: [Float], excluding skip: Int) -> Int {
+        var best = -1
+        var bv: Float = 0
+        for c in 0..<scores.count where c != skip && (best < 0 || scores[c] > bv) {
+            best = c
+            bv = scores[c]
+        }
+        return max(best, 0)
+    }
+
+    // MARK: Model file
+
+    static let magic = Array("KGPARSER1\n".utf8)
+
+    /// Writes the model: labels, then the transition and label weights, little-endian.
+    public func write(to url: URL) throws {
+        var out = ByteWriter()
+        out.raw(Self.magic)
+        out.u32(UInt32(labels.count))
+        for l in labels { out.str(l) }
+        transitions.write(into: &out)
+        labeller.write(into: &out)
+        out.raw(modelTrailer)
+        try out.write(to: url, what: "parser model")
+    }
+
+    /// Loads a model written by `write(to:)`; a missing, truncated or foreign file throws
+    /// `ModelError` naming the path.
+    public static func load(from url: URL) throws -> DependencyParser {
+        try readModelFile(url, what: "parser model", magic: magic) { r in
+            let nLabels = Int(try r.u32())
+            guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
+            var labels: [String] = []
+            for _ in 0..<nLabels { labels.append(try r.str()) }
+            guard labels.contains("root") else { throw ByteReader.Bad("no root label") }
+            let transitions = try SparseWeights.read(&r, classCount: Move.count)
+            let labeller = try SparseWeights.read(&r, classCount: nLabels)
+            return DependencyParser(labels: labels, transitions: transitions, labeller: labeller)
+        }
+    }
+}
+
+/// Arc-eager transitions.
+enum Move {
+    static let shift = 0, reduce = 1, left = 2, right = 3
+    static let count = 4
+}
+
+/// Hashed atoms of each word, computed once per sentence: index 0 is the root, n + 1 stands
+/// for "no word".
+struct ParserAtoms {
+    var w: [UInt64]
+    var p: [UInt64]
+    var punct: [Bool]
+
+    static let rootAtom = TaggerFeatures.hash(40, TaggerFeatures.scalars("<ROOT>"))
+    static let noneAtom = TaggerFeatures.hash(40, TaggerFeatures.scalars("<NONE>"))
+    static let digits = TaggerFeatures.hash(41, TaggerFeatures.scalars("!DIGITS"))
+
+    init(words: [String], upos: [String], xpos: [String]) {
+        let n = words.count
+        w = [UInt64](repeating: Self.noneAtom, count: n + 2)
+        p = w
+        punct = [Bool](repeating: false, count: n + 2)
+        w[0] = Self.rootAtom
+        p[0] = Self.rootAtom
+        for i in 0..<n {
+            let u = i < upos.count ? upos[i] : "_"
+            let x = i < xpos.count ? xpos[i] : "_"
+            w[i + 1] = Self.wordAtom(words[i])
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in u.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            h = (h ^ 124) &* 0x100_0000_01B3
+            for b in x.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            p[i + 1] = TaggerFeatures.mix(h ^ 0x7461_6773)
+            punct[i + 1] = u == "PUNCT"
+        }
+    }
+
+    /// The lower-cased form; numbers collapse to one atom.
+    static func wordAtom(_ word: String) -> UInt64 {
+        if let f = word.unicodeScalars.first, f.properties.numericType == .decimal { return digits }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ 0x776F_7264
+        var allASCII = true
+        for b in word.utf8 {
+            if b >= 0x80 { allASCII = false; break }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+        }
+        if !allASCII {
+            h = 0xCBF2_9CE4_8422_2325 ^ 0x776F_7264
+            for b in word.lowercased().utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        }
+        return TaggerFeatures.mix(h)
+    }
+}
+
+/// A parser configuration: stack, buffer front and the partial tree with the bookkeeping the
+/// features need (two leftmost and two rightmost children, valencies, label sets).
+struct ParseState {
+    let n: Int
+    var stack: [Int32]
+    /// Buffer front; the buffer is b...n, empty when b > n.
+    var b: Int
+    /// Head of each word, -1 when none (the root and the "none" slot never get one).
+    var head: [Int32]
+    /// Label index + 1 of each word's arc, 0 when none.
+    var label: [UInt64]
+    var lc1: [Int32], lc2: [Int32], rc1: [Int32], rc2: [Int32]
+    var lv: [UInt64], rv: [UInt64]
+    var lset: [UInt64], rset: [UInt64]
+    /// The root's dependent, 0 when none yet.
+    var rootChild = 0
+
+    init(n: Int) {
+        self.n = n
+        stack = [0]
+        stack.reserveCapacity(n + 1)
+        b = 1
+        head = [Int32](repeating: -1, count: n + 2)
+        label = [UInt64](repeating: 0, count: n + 2)
+        lc1 = [Int32](repeating: Int32(n + 1), count: n + 2)
+        lc2 = lc1
+        rc1 = lc1
+        rc2 = lc1
+        lv = [UInt64](repeating: 0, count: n + 2)
+        rv = lv
+        lset = lv
+        rset = lv
+    }
+
+    var done: Bool { b > n }
+    var s0: Int { Int(stack[stack.count - 1]) }
+
+    @inline(__always)
+    func valid(_ m: Int) -> Bool {
+        switch m {
+        case Move.shift: return b <= n
+        case Move.reduce: return s0 != 0 && head[s0] >= 0
+        case Move.left: return s0 != 0 && head[s0] < 0
+        default: return s0 != 0 || rootChild == 0
+        }
+    }
+
+    /// The best valid move (shift is always valid while the buffer is not empty).
+    @inline(__always)
+    func best(_ scores: [Float]) -> Int {
+        var best = Move.shift
+        for m in 1..<Move.count where valid(m) && scores[m] > scores[best] { best = m }
+        return best
+    }
+
+    /// The arc (head, dependent) a move makes, if any.
+    @inline(__always)
+    func arc(_ m: Int) -> (Int, Int)? {
+        if m == Move.left { return (b, s0) }
+        if m == Move.right { return (s0, b) }
+        return nil
+    }
+
+    mutating func addArc(head h: Int, dep d: Int, label l: Int) {
+        head[d] = Int32(h)
+        label[d] = UInt64(l + 1)
+        if h == 0 { rootChild = d }
+        let bit: UInt64 = 1 << UInt64(l & 63)
+        if d < h {
+            lv[h] += 1
+            lset[h] |= bit
+            if lc1[h] > n || d < lc1[h] { lc2[h] = lc1[h]; lc1[h] = Int32(d) }
+            else if lc2[h] > n || d < lc2[h] { lc2[h] = Int32(d) }
+        } else {
+            rv[h] += 1
+            rset[h] |= bit
+            if rc1[h] > n || d > rc1[h] { rc2[h] = rc1[h]; rc1[h] = Int32(d) }
+            else if rc2[h] > n || d > rc2[h] { rc2[h] = Int32(d) }
+        }
+    }
+
+    mutating func apply(_ m: Int, label l: Int) {
+        switch m {
+        case Move.shift:
+            stack.append(Int32(b))
+            b += 1
+        case Move.reduce:
+            stack.removeLast()
+        case Move.left:
+            addArc(head: b, dep: s0, label: l)
+            stack.removeLast()
+        default:
+            addArc(head: s0, dep: b, label: l)
+            stack.append(Int32(b))
+            b += 1
+        }
+    }
+}
+
+/// Feature templates shared by training and parsing.
+enum ParserFeatures {
+    static let transitionCount = 80
+    static let labelCount = 32
+
+    @inline(__always)
+    static func key(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
+        TaggerFeatures.key(t, a, b, c)
+    }
+
+    @inline(__always)
+    static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { TaggerFeatures.mix(a &+ 0x9E37_79B9_7F4A_7C15) ^ b }
+
+    /// Zhang & Nivre (2011) features of a configuration whose buffer is not empty.
+    static func transition(_ s: ParseState, _ a: ParserAtoms, into f: inout [UInt64]) {
+        let none = s.n + 1
+        let s0 = s.s0
+        let n0 = s.b
+        let n1 = n0 + 1 <= s.n ? n0 + 1 : none
+        let n2 = n0 + 2 <= s.n ? n0 + 2 : none
+        let s1 = s.stack.count >= 2 ? Int(s.stack[s.stack.count - 2]) : none
+        let s0h = s.head[s0] >= 0 ? Int(s.head[s0]) : none
+        let s0h2 = s.head[s0h] >= 0 ? Int(s.head[s0h]) : none
+        let s0l = Int(s.lc1[s0]), s0l2 = Int(s.lc2[s0]), s0r = Int(s.rc1[s0]), s0r2 = Int(s.rc2[s0])
+        let n0l = Int(s.lc1[n0]), n0l2 = Int(s.lc2[n0])
+
+        let W = a.w, P = a.p, L = s.label
+        let ws0 = W[s0], ps0 = P[s0], wn0 = W[n0], pn0 = P[n0]
+        let wn1 = W[n1], pn1 = P[n1], wn2 = W[n2], pn2 = P[n2]
+        let d = UInt64(min(n0 - s0, 10))
+        let s0wp = pair(ws0, ps0), n0wp = pair(wn0, pn0)
+
+        f.append(key(0, 0))
+        // Single words.
+        f.append(key(1, s0wp))
+        f.append(key(2, ws0))
+        f.append(key(3, ps0))
+        f.append(key(4, n0wp))
+        f.append(key(5, wn0))
+        f.append(key(6, pn0))
+        f.append(key(7, wn1, pn1))
+        f.append(key(8, wn1))
+        f.append(key(9, pn1))
+        f.append(key(10, wn2, pn2))
+        f.append(key(11, wn2))
+        f.append(key(12, pn2))
+        // Pairs.
+        f.append(key(13, s0wp, n0wp))
+        f.append(key(14, s0wp, wn0))
+        f.append(key(15, ws0, n0wp))
+        f.append(key(16, s0wp, pn0))
+        f.append(key(17, ps0, n0wp))
+        f.append(key(18, ws0, wn0))
+        f.append(key(19, ps0, pn0))
+        f.append(key(20, pn0, pn1))
+        // Three words.
+        f.append(key(21, pn0, pn1, pn2))
+        f.append(key(22, ps0, pn0, pn1))
+        f.append(key(23, P[s0h], ps0, pn0))
+        f.append(key(24, ps0, P[s0l], pn0))
+        f.append(key(25, ps0, P[s0r], pn0))
+        f.append(key(26, ps0, pn0, P[n0l]))
+        // Distance.
+        f.append(key(27, ws0, d))
+        f.append(key(28, ps0, d))
+        f.append(key(29, wn0, d))
+        f.append(key(30, pn0, d))
+        f.append(key(31, ws0, wn0, d))
+        f.append(key(32, ps0, pn0, d))
+        // Valency.
+        f.append(key(33, ws0, s.rv[s0]))
+        f.append(key(34, ps0, s.rv[s0]))
+        f.append(key(35, ws0, s.lv[s0]))
+        f.append(key(36, ps0, s.lv[s0]))
+        f.append(key(37, wn0, s.lv[n0]))
+        f.append(key(38, pn0, s.lv[n0]))
+        // Heads, labels and outer children.
+        f.append(key(39, W[s0h]))
+        f.append(key(40, P[s0h]))
+        f.append(key(41, L[s0]))
+        f.append(key(42, W[s0l]))
+        f.append(key(43, P[s0l]))
+        f.append(key(44, L[s0l]))
+        f.append(key(45, W[s0r]))
+        f.append(key(46, P[s0r]))
+        f.append(key(47, L[s0r]))
+        f.append(key(48, W[n0l]))
+        f.append(key(49, P[n0l]))
+        f.append(key(50, L[n0l]))
+        // Third order.
+        f.append(key(51, W[s0h2]))
+        f.append(key(52, P[s0h2]))
+        f.append(key(53, L[s0h]))
+        f.append(key(54, W[s0l2]))
+        f.append(key(55, P[s0l2]))
+        f.append(key(56, L[s0l2]))
+        f.append(key(57, W[s0r2]))
+        f.append(key(58, P[s0r2]))
+        f.append(key(59, L[s0r2]))
+        f.append(key(60, W[n0l2]))
+        f.append(key(61, P[n0l2]))
+        f.append(key(62, L[n0l2]))
+        f.append(key(63, ps0, P[s0l], P[s0l2]))
+        f.append(key(64, ps0, P[s0r], P[s0r2]))
+        f.append(key(65, ps0, P[s0h], P[s0h2]))
+        f.append(key(66, pn0, P[n0l], P[n0l2]))
+        // Label sets.
+        f.append(key(67, ws0, s.rset[s0]))
+        f.append(key(68, ps0, s.rset[s0]))
+        f.append(key(69, ws0, s.lset[s0]))
+        f.append(key(70, ps0, s.lset[s0]))
+        f.append(key(71, wn0, s.lset[n0]))
+        f.append(key(72, pn0, s.lset[n0]))
+        // The second stack word and the label context of s0.
+        f.append(key(73, P[s1], ps0, pn0))
+        f.append(key(74, W[s1], P[s1]))
+        f.append(key(75, L[s0], ps0, pn0))
+        f.append(key(76, L[s0], s.rset[s0], pn0))
+        f.append(key(77, ps0, pn0, s.head[s0] >= 0 ? 1 : 0))
+        f.append(key(78, pn0, P[n0 - 1]))
+        f.append(key(79, ps0, P[s0 + 1], pn0))
+    }
+
+    /// Features for labelling the arc head -> dep.
+    static func label(_ s: ParseState, _ a: ParserAtoms, head h: Int, dep d: Int, into f: inout [UInt64]) {
+        let none = s.n + 1
+        let W = a.w, P = a.p, L = s.label
+        let dir: UInt64 = d < h ? 1 : 2
+        let wd = W[d], pd = P[d], wh = W[h], ph = P[h]
+        let dist = UInt64(min(abs(h - d), 8)) | dir << 8
+        let hh = s.head[h] >= 0 ? Int(s.head[h]) : none
+        let dl = Int(s.lc1[d]), dr = Int(s.rc1[d])
+        f.append(key(100, dir))
+        f.append(key(101, dir, wd, pd))
+        f.append(key(102, dir, wd))
+        f.append(key(103, dir, pd))
+        f.append(key(104, dir, wh, ph))
+        f.append(key(105, dir, wh))
+        f.append(key(106, dir, ph))
+        f.append(key(107, dir, ph, pd))
+        f.append(key(108, dir, wh, pd))
+        f.append(key(109, dir, ph, wd))
+        f.append(key(110, dir, wh, wd))
+        f.append(key(111, dist, ph, pd))
+        f.append(key(112, dist, pd))
+        f.append(key(113, dir, pd, L[dl]))
+        f.append(key(114, dir, pd, L[dr]))
+        f.append(key(115, dir, pd, P[dl]))
+        f.append(key(116, dir, pd, P[dr]))
+        f.append(key(117, dir, pd, W[dl]))
+        f.append(key(118, dir, pd, W[dr]))
+        f.append(key(119, dir, ph, pair(pd, s.lset[h])))
+        f.append(key(120, dir, ph, pair(pd, s.rset[h])))
+        f.append(key(121, dir, ph, pair(pd, L[h])))
+        f.append(key(122, dir, pd, pair(P[d - 1], P[d + 1])))
+        f.append(key(123, dir, ph, pair(P[h - 1 < 0 ? none : h - 1], P[h + 1 > none ? none : h + 1])))
+        f.append(key(124, dir, pd, pair(s.lset[d], s.rset[d])))
+        f.append(key(125, dir, ph, pair(pd, P[hh])))
+        f.append(key(126, dir, wd, ph))
+        f.append(key(127, dir, pd, pair(s.lv[d], s.rv[d])))
+        f.append(key(128, dir, wh, pair(pd, s.lset[h] | s.rset[h])))
+        f.append(key(129, dir, pd, pair(ph, P[dl])))
+        f.append(key(130, dir, pd, pair(ph, P[dr])))
+        f.append(key(131, dir, ph, pair(wd, P[d + 1])))
+    }
+}
