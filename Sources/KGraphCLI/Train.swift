@@ -31,5 +31,9 @@ struct Train: ParsableCommand {
         // The part-of-speech tagger, trained on UD English-EWT train and scored on dev and test (gold tokens).
         let report = try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir)
         print(report.summary)
+        // The named-entity recognizer, on the POS tags of the tagger just made (see NamedEntityTagger).
+        let ner = try NERTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir, lexicon: try Lexicon.load(from: file),
+                                      tagger: try PerceptronTagger.load(from: report.model))
+        print(ner.summary)
     }
 }
