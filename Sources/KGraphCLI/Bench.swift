@@ -18,7 +18,7 @@ struct Bench: ParsableCommand {
         let loadSeconds = Date().timeIntervalSince(loadStart)
         let (files, problems) = Inputs.collect(paths)
         for p in problems { Terminal.error(p.description) }
-        let stages = ["tokenize", "tag", "lemmatize", "recognize", "extract"]
+        let stages = ["tokenize", "tag", "lemmatize", "parse", "recognize", "extract"]
         var seconds = [Double](repeating: 0, count: stages.count)
         var words = 0, documents = 0, relations = 0
         // CPU time of this thread: what one core spends, whatever else runs on the machine.
@@ -38,8 +38,9 @@ struct Bench: ParsableCommand {
             var doc = timed(0) { pipeline.tokenize(path: input.path, text: input.text) }
             timed(1) { pipeline.tagger.tag(&doc) }
             timed(2) { pipeline.lemmatizer.lemmatize(&doc) }
-            timed(3) { pipeline.recognize(&doc) }
-            relations += timed(4) { pipeline.extract(doc) }.count
+            timed(3) { pipeline.parse(&doc) }
+            timed(4) { pipeline.recognize(&doc) }
+            relations += timed(5) { pipeline.extract(doc) }.count
             words += doc.tokens.count
             documents += 1
         }

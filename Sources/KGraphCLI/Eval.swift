@@ -4,9 +4,9 @@ import KGraphText
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the committed models on the held-out corpora (so far: the tagger on UD EWT, gold tokens).")
+        abstract: "Score the committed models on the held-out corpora (the tagger on UD EWT and the recognizer on UNER EWT, gold tokens).")
 
-    @Option(help: "The corpora folder (ud-english-ewt/ inside).")
+    @Option(help: "The corpora folder (ud-english-ewt/, uner-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"
 
     @OptionGroup var modelOptions: ModelOptions
@@ -28,19 +28,24 @@ struct Eval: ParsableCommand {
             print(String(format: "EWT %@ (gold tokens, predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words)",
                          split, parse.uas * 100, parse.las * 100, parse.words))
         }
-        let tokenizer = Tokenizer()
+        let pipeline = try modelOptions.pipeline()
         for split in ["dev", "test"] {
             let docs = TreebankDocument.documents(from: try CoNLLU.read(ewt.appendingPathComponent("en_ewt-ud-\(split).conllu")))
             let s = RawTextEvaluation.evaluate(docs) { id, text in
-                var doc = Document(path: id, text: text)
-                tokenizer.tokenize(&doc)
-                tagger.tag(&doc)
-                parser.parse(&doc)
+                var doc = pipeline.tokenize(path: id, text: text)
+                pipeline.tagger.tag(&doc)
+                pipeline.parse(&doc)
                 return doc
             }
             print(String(format: "EWT %@ (raw text, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",
                          split, s.words.f1 * 100, s.sentences.f1 * 100, s.upos.f1 * 100,
                          s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
+        }
+        let ner = try NamedEntityTagger.load(from: dir.appendingPathComponent(NERTraining.modelFile), lexicon: lexicon)
+        for split in ["dev", "test"] { // dev is part of the recognizer's training data; test is held out
+            let file = NERTraining.unerFile(corpora: URL(fileURLWithPath: corpora), split: split)
+            print("UNER EWT \(split) (\(split == "dev" ? "trained on" : "held out"), exact mentions, EVT as O):\n"
+                  + (try NERTraining.evaluate(ner, tagger: tagger, file: file)).summary)
         }
     }
 }

@@ -28,10 +28,16 @@ struct Train: ParsableCommand {
         let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
         try text.write(to: file, atomically: true, encoding: .utf8)
         print("wrote \(file.path): \(text.utf8.count) bytes, \(text.split(separator: "\n").count) entries (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+        // The sentence splitter, on EWT train's raw text.
+        print(try SentenceTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir))
         // The part-of-speech tagger, trained on UD English-EWT train and scored on dev and test (gold tokens).
         let report = try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir)
         print(report.summary)
         // The dependency parser, trained on EWT train with jackknifed tags, scored with tagger.bin's tags.
         print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)
+        // The named-entity recognizer, on the POS tags of the tagger just made (see NamedEntityTagger).
+        let ner = try NERTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir, lexicon: try Lexicon.load(from: file),
+                                      tagger: try PerceptronTagger.load(from: report.model))
+        print(ner.summary)
     }
 }

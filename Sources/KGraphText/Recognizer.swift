@@ -14,6 +14,59 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     public func recognize(_ doc: inout Document) {
         var spans: [EntitySpan] = []
+        if doc.entityTags.count == doc.tokens.count {
+            namesFromTags(doc, into: &spans)
+        } else {
+            namesFromCapitals(doc, into: &spans)
+        }
+        addReferences(&doc, spans)
+    }
+
+    /// Names from the trained recognizer's IOB2 tags. A name's run also takes the capitalized
+    /// titles and states just before it ("Ukrainian President" + "Volodymyr Zelensky"); the
+    /// gazetteers then decide State versus Place. Capitalized demonyms and state names outside
+    /// any name stand for their states ("Iraqi troops").
+    private func namesFromTags(_ doc: Document, into spans: inout [EntitySpan]) {
+        let words = doc.tokens.map(\.text)
+        for sentence in doc.sentences where !sentence.isEmpty {
+            let headline = isHeadline(doc, sentence)
+            var covered = Set<Int>()
+            var t = sentence.lowerBound
+            while t < sentence.upperBound {
+                let tag = doc.entityTags[t]
+                guard tag.hasPrefix("B-") || tag.hasPrefix("I-") else { t += 1; continue }
+                let type = tag.dropFirst(2)
+                var e = t + 1
+                while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                var a = t
+                while a - 1 >= sentence.lowerBound, !covered.contains(a - 1), isCapitalized(words[a - 1]),
+                      doc.entityTags[a - 1] == "O",
+                      matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
+                    a -= 1
+                }
+                let hint: EntityType? = switch type {
+                case "PER": .person
+                case "LOC": .place
+                case "ORG": .organization
+                case "EVT": .event
+                default: nil
+                }
+                classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
+                for k in a..<e { covered.insert(k) }
+                t = e
+            }
+            for k in sentence where !covered.contains(k) && isCapitalized(words[k]) {
+                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered.contains($0) }) {
+                    spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
+                    for c in k..<(k + len) { covered.insert(c) }
+                }
+            }
+        }
+    }
+
+    /// Names from capitalized runs (when no trained recognizer has tagged the document).
+    private func namesFromCapitals(_ doc: Document, into spans: inout [EntitySpan]) {
+        let words = doc.tokens.map(\.text)
         for sentence in doc.sentences {
             let headline = isHeadline(doc, sentence)
             var i = sentence.lowerBound
@@ -32,10 +85,15 @@ public struct LexiconRecognizer: EntityRecognizer {
                        isCapitalized(doc.tokens[j + 1].text), !headline { j += 1; continue }
                     break
                 }
-                classify(doc, i..<j, sentenceStart: i == sentence.lowerBound, headline: headline, into: &spans)
+                classify(doc, words, i..<j, sentenceStart: i == sentence.lowerBound, headline: headline, hint: nil, into: &spans)
                 i = j
             }
         }
+    }
+
+    /// Surnames, pronouns and event noun phrases, then the spans in document order.
+    private func addReferences(_ doc: inout Document, _ spans: [EntitySpan]) {
+        var spans = spans
         // Surnames alone, and names seen in the body found again in headlines.
         let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
             .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -63,14 +121,14 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     // MARK: - Classification of a capitalized run
 
-    private func classify(_ doc: Document, _ run: Range<Int>, sentenceStart: Bool, headline: Bool, into spans: inout [EntitySpan]) {
+    private func classify(_ doc: Document, _ words: [String], _ run: Range<Int>, sentenceStart: Bool, headline: Bool,
+                          hint: EntityType?, into spans: inout [EntitySpan]) {
         var p = run.lowerBound
         let end = run.upperBound
-        let words = doc.tokens.map(\.text)
         var pendingState: Int? = nil // token index of a state/demonym just before a title
         var title: String? = nil
         // A capitalized common word opening a sentence is not a name ("Despite", "During").
-        if sentenceStart || headline {
+        if hint == nil && (sentenceStart || headline) {
             while p < end, GeneralVocabulary.functionWords.contains(words[p].lowercased()) { p += 1 }
             while p < end, lookupState(words, p, end) == nil, lexicon.organizations[Lexicon.key(words[p])] == nil,
                   lexicon.place(named: words[p]) == nil, matchTitle(words, p, end) == nil,
@@ -81,14 +139,15 @@ public struct LexiconRecognizer: EntityRecognizer {
         while p < end {
             if words[p] == "-" { p += 1; continue }
             // A state name, or a demonym standing for its state.
-            if let (len, state) = lookupState(words, p, end) {
+            if let (len, state) = lookupState(words, p, end),
+               hint == nil || hint == .place || matchTitle(words, p + len, end) != nil {
                 let followsTitle = matchTitle(words, p + len, end) != nil
                 spans.append(EntitySpan(tokens: p..<(p + len), type: .state, name: state.name, gazetteerKey: state.code))
                 if followsTitle { pendingState = p }
                 p += len
                 continue
             }
-            if let len = matchTitle(words, p, end) {
+            if hint == nil || hint == .person, let len = matchTitle(words, p, end) {
                 let t = words[p..<(p + len)].joined(separator: " ").lowercased().replacingOccurrences(of: ".", with: "")
                 if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
                 p += len
@@ -98,8 +157,21 @@ public struct LexiconRecognizer: EntityRecognizer {
             let rest = p..<end
             let text = words[rest].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
             let key = Lexicon.key(text)
-            if title != nil {
+            if title != nil && (hint == nil || hint == .person) {
                 spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
+            } else if let hint {
+                switch hint {
+                case .place, .state:
+                    if let place = lexicon.place(named: text) {
+                        spans.append(EntitySpan(tokens: rest, type: .place, name: place.name, gazetteerKey: key))
+                    } else {
+                        spans.append(EntitySpan(tokens: rest, type: .place, name: text))
+                    }
+                case .organization:
+                    spans.append(EntitySpan(tokens: rest, type: .organization, name: lexicon.organizations[key] ?? text))
+                case .person, .event:
+                    spans.append(EntitySpan(tokens: rest, type: hint, name: text))
+                }
             } else if let org = lexicon.organizations[key] {
                 spans.append(EntitySpan(tokens: rest, type: .organization, name: org))
             } else if let place = lexicon.place(named: text) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KGraphText
 
@@ -68,5 +69,32 @@ let treebankSample = """
         s = RawTextScore.score(merged, against: d)
         #expect(s.words.gold == 9 && s.words.system == 8 && s.words.correct == 7)
         #expect(s.sentences.correct == 3)
+    }
+}
+
+@Suite struct SentenceSegmenterTests {
+    @Test func committedModelSplitsSentencesAndKeepsAbbreviations() throws {
+        let doc = sharedPipeline.tokenize(path: "t.txt", text: "Mr. Smith met Dr. Jones at 5 p.m. on Friday. They talked\nThe end")
+        #expect(doc.sentences.map { doc.tokens[$0].map(\.text).joined(separator: " ") }
+                == ["Mr. Smith met Dr. Jones at 5 p.m. on Friday .", "They talked", "The end"])
+    }
+
+    @Test func learnsBoundariesFromATreebankAndRoundTrips() throws {
+        let docs = TreebankDocument.documents(from: try CoNLLU.parse(treebankSample))
+        let model = SentenceSegmenter.train(documents: docs + docs + docs, iterations: 5)
+        var doc = Document(path: "d", text: docs[0].text)
+        Tokenizer().tokenize(&doc)
+        model.segment(&doc)
+        #expect(doc.sentences.map { doc.scalarRange($0) } == docs[0].sentences)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sentences-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.write(to: url)
+        let loaded = try SentenceSegmenter.load(from: url)
+        var again = Document(path: "d", text: docs[0].text)
+        Tokenizer().tokenize(&again)
+        loaded.segment(&again)
+        #expect(again.sentences == doc.sentences)
+        try Data("KGSENTS1\ngarbage".utf8).write(to: url)
+        #expect(throws: ModelError.self) { try SentenceSegmenter.load(from: url) }
     }
 }

@@ -15,3 +15,15 @@ extension DependencyParser {
         }
     }
 }
+
+extension NamedEntityTagger {
+    /// Tags every sentence of a tagged document with IOB2 entity tags.
+    public func tag(_ doc: inout Document) {
+        doc.entityTags = Array(repeating: "O", count: doc.tokens.count)
+        guard doc.upos.count == doc.tokens.count else { return }
+        for sentence in doc.sentences where !sentence.isEmpty {
+            let tags = tag(words: doc.tokens[sentence].map(\.text), upos: Array(doc.upos[sentence]), xpos: Array(doc.xpos[sentence]))
+            for (k, t) in tags.enumerated() { doc.entityTags[sentence.lowerBound + k] = t }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+import KGraphModel
+
+/// Relations read from the dependency parse (Universal Dependencies relations):
+/// - a verb's subject with its object, or with an oblique and its preposition ("engaged in");
+///   passives turn round (the "by" agent is the subject); conjuncts share their verb, and a verb in
+///   a conjunct, an open clausal complement ("sought to meet") or a relative clause without a
+///   subject takes its subject from the clause it hangs on;
+/// - "where" relative clauses after a place ("Kursk, where Ukrainian forces fought") give the
+///   clause's subject and verb with "in" the place;
+/// - copulas: "X was in Washington" gives visited, "X is the foreign minister of Y" gives
+///   "foreign minister of"; an apposition with a role noun does the same;
+/// - an event in a place: "a summit in London" gives held in;
+/// - titles the recognizer found ("US President Donald Trump") and "A-B relations" between states.
+/// Arguments reach entities through conjunction, apposition, "including", and a demonym before a
+/// noun ("Iraqi forces" stands for Iraq). Negated verbs give nothing.
+public struct DependencyRelationExtractor: RelationExtractor {
+    public let lexicon: Lexicon
+    /// Lemma -> irregular past form ("meet" -> "met"), from WordNet's exceptions.
+    private let irregularPast: [String: String]
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        var past: [String: String] = [:]
+        for (form, lemma) in lexicon.verbExceptions where !form.hasSuffix("n") {
+            if let old = past[lemma], old <= form { continue }
+            past[lemma] = form
+        }
+        self.irregularPast = past
+    }
+
+    /// What the extractor looks at, computed once per document.
+    struct Parse {
+        let doc: Document
+        let lower: [String]
+        let children: [[Int]]
+        /// Token -> the span it belongs to, or -1.
+        let spanOf: [Int]
+
+        init(_ doc: Document) {
+            self.doc = doc
+            lower = doc.tokens.map { $0.text.lowercased() }
+            var ch = [[Int]](repeating: [], count: doc.tokens.count)
+            for (t, h) in doc.heads.enumerated() where h >= 0 && h < ch.count { ch[h].append(t) }
+            children = ch
+            var so = [Int](repeating: -1, count: doc.tokens.count)
+            for (k, s) in doc.spans.enumerated() { for t in s.tokens where so[t] == -1 { so[t] = k } }
+            spanOf = so
+        }
+
+        func rel(_ t: Int) -> Substring { doc.deprels[t].split(separator: ":").first ?? "" }
+        func kids(_ t: Int, _ r: String) -> [Int] { children[t].filter { doc.deprels[$0] == r } }
+        func kids(_ t: Int, universal r: String) -> [Int] { children[t].filter { rel($0) == r } }
+        func lemma(_ t: Int) -> String {
+            doc.lemmas.count == doc.tokens.count && doc.lemmas[t] != "_" ? doc.lemmas[t] : lower[t]
+        }
+        /// The preposition of an oblique or nominal modifier ("in", "according to").
+        func preposition(_ t: Int) -> String? {
+            let cases = children[t].filter { doc.deprels[$0] == "case" && $0 < t }
+            guard !cases.isEmpty else { return nil }
+            var words = cases.map { lower[$0] }
+            for c in cases { words += kids(c, "fixed").map { lower[$0] } }
+            return words.joined(separator: " ")
+        }
+        func isNegated(_ t: Int) -> Bool {
+            children[t].contains { ["not", "n't", "never", "n’t"].contains(lower[$0]) && (rel($0) == "advmod" || rel($0) == "neg") }
+        }
+    }
+
+    public func relations(in doc: Document) -> [SpanRelation] {
+        guard doc.heads.count == doc.tokens.count, doc.deprels.count == doc.tokens.count else { return [] }
+        let p = Parse(doc)
+        var out: [SpanRelation] = []
+        var seen = Set<SpanRelation>()
+        func add(_ s: Int, _ label: String, _ o: Int, at token: Int) {
+            guard s != o, s >= 0, o >= 0 else { return }
+            let r = SpanRelation(subject: s, predicate: label, object: o, sentence: doc.sentenceIndex(ofToken: token))
+            if seen.insert(r).inserted { out.append(r) }
+        }
+
+        // Titles the recognizer attached to a person ("Ukrainian President Volodymyr Zelensky").
+        for (k, span) in doc.spans.enumerated() {
+            if let st = span.titleOf, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
+                add(k, title + " of", st, at: span.tokens.lowerBound)
+            }
+            // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
+            let t = span.tokens.upperBound
+            if span.type == .state, t + 1 < doc.tokens.count, p.lower[t] == "-", p.spanOf[t + 1] >= 0 {
+                let other = p.spanOf[t + 1]
+                let after = doc.spans[other].tokens.upperBound
+                if doc.spans[other].type == .state, after < doc.tokens.count,
+                   doc.sentenceIndex(ofToken: after) == doc.sentenceIndex(ofToken: t),
+                   GeneralVocabulary.dealingNouns.contains(p.lower[after]) {
+                    add(k, p.lower[after] + " with", other, at: t)
+                }
+            }
+        }
+
+        for v in doc.tokens.indices {
+            let upos = doc.upos.count == doc.tokens.count ? doc.upos[v] : "VERB"
+            if upos == "VERB" { verbRelations(p, v, add) }
+            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v, add) }
+            // A role in apposition: "Erik Solheim, head of UN Environment".
+            if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
+                let holder = doc.heads[v]
+                for o in ofObjects(p, v) {
+                    for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
+                        add(s, roleLabel(p, v) + " of", o, at: v)
+                    }
+                }
+            }
+            // An event in a place: "a summit in London".
+            if p.spanOf[v] >= 0, doc.spans[p.spanOf[v]].type == .event, p.rel(v) != "compound" {
+                for m in p.kids(v, universal: "nmod") where ["in", "at"].contains(p.preposition(m) ?? "") {
+                    for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
+                        add(p.spanOf[v], "held in", o, at: m)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Verbs
+
+    private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int) -> Void) {
+        let doc = p.doc
+        guard !p.isNegated(v) else { return }
+        let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
+        guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
+        var label = past(of: lemma)
+        if let prt = p.kids(v, "compound:prt").first { label += " " + p.lower[prt] }
+        let passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+
+        var subjects = subjectTokens(p, v)
+        var objects: [(token: Int, label: String)] = []
+        // "Kursk, where Ukrainian forces have been engaged": the place just before "where".
+        var wherePlace: Int?
+        if let w = p.children[v].first(where: { p.lower[$0] == "where" && $0 < v }) {
+            var b = w - 1
+            if b >= 0, p.lower[b] == "," { b -= 1 }
+            if b >= 0, p.spanOf[b] >= 0, [.place, .state].contains(doc.spans[p.spanOf[b]].type) { wherePlace = b }
+            else if doc.deprels[v] == "acl:relcl" { wherePlace = doc.heads[v] }
+        }
+        let whereClause = wherePlace != nil
+        if passive && !whereClause {
+            let patients = subjects
+            subjects = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
+            objects = patients.map { ($0, label) }
+        } else {
+            for o in p.kids(v, "obj") { objects.append((o, label)) }
+            for o in p.kids(v, universal: "obl") {
+                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
+                objects.append((o, label + " " + prep))
+            }
+        }
+        if let place = wherePlace { objects.append((place, label + " in")) }
+        for s in subjects {
+            for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
+                for (o, l) in objects {
+                    for obj in entities(p, o) where acceptsObject(doc.spans[obj]) && obj != subj {
+                        add(subj, l, obj, v)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The subject tokens of a verb: its own, or those of the clause it is a conjunct,
+    /// complement or relative clause of.
+    private func subjectTokens(_ p: Parse, _ v: Int) -> [Int] {
+        var v = v
+        for _ in 0..<4 {
+            let own = p.children[v].filter { ["nsubj", "nsubj:pass"].contains(p.doc.deprels[$0]) }
+            if !own.isEmpty {
+                // A relative pronoun stands for the noun the clause modifies.
+                return own.map { s in
+                    ["who", "which", "that"].contains(p.lower[s]) && p.doc.deprels[v] == "acl:relcl" ? p.doc.heads[v] : s
+                }
+            }
+            let h = p.doc.heads[v]
+            guard h >= 0 else { return [] }
+            switch p.doc.deprels[v] {
+            case "conj", "xcomp": v = h
+            case "acl:relcl" where !p.children[v].contains(where: { p.lower[$0] == "where" }): return [h]
+            default: return []
+            }
+        }
+        return []
+    }
+
+    // MARK: - Copulas
+
+    private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int) -> Void) {
+        let doc = p.doc
+        guard !p.isNegated(pred) else { return }
+        let subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
+        guard !subjects.isEmpty else { return }
+        // "X was in Washington": a person's or organization's visit. (The place is the predicate,
+        // or an oblique of it when the parse made a participle the predicate.)
+        let places = ["in", "at"].contains(p.preposition(pred) ?? "") ? [pred]
+            : p.kids(pred, universal: "obl").filter { ["in", "at"].contains(p.preposition($0) ?? "") }
+        if !places.isEmpty {
+            for s in subjects {
+                for subj in entities(p, s) where [.person, .organization].contains(doc.spans[subj].type) {
+                    for place in places {
+                        for o in entities(p, place) where [.place, .state].contains(doc.spans[o].type) {
+                            add(subj, "visited", o, place)
+                        }
+                    }
+                }
+            }
+            return
+        }
+        // "X is the foreign minister of Y".
+        let role = p.lemma(pred)
+        if GeneralVocabulary.roleNouns.contains(role) || isTitleWord(role) {
+            for o in ofObjects(p, pred) {
+                for s in subjects {
+                    for subj in entities(p, s) where doc.spans[subj].type == .person {
+                        add(subj, roleLabel(p, pred) + " of", o, pred)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entities named by "of" modifiers of a role noun ("head of UN Environment").
+    private func ofObjects(_ p: Parse, _ noun: Int) -> [Int] {
+        p.kids(noun, universal: "nmod").filter { p.preposition($0) == "of" }.flatMap { entities(p, $0) }
+            .filter { [.state, .organization, .place].contains(p.doc.spans[$0].type) }
+    }
+
+    /// "foreign minister": the role noun with the adjectives and nouns before it.
+    private func roleLabel(_ p: Parse, _ noun: Int) -> String {
+        let mods = p.children[noun].filter { $0 < noun && ["amod", "compound"].contains(p.doc.deprels[$0]) && p.spanOf[$0] < 0 }
+        return (mods.map { p.lower[$0] } + [p.lemma(noun)]).joined(separator: " ")
+    }
+
+    private func isTitleWord(_ w: String) -> Bool {
+        GeneralVocabulary.titles.contains { $0.count == 1 && $0[0] == w }
+    }
+
+    // MARK: - From a token to entities
+
+    /// The entities a head token names: its own span, or those reached through conjunction,
+    /// apposition, "including", and a demonym before a noun ("Iraqi forces" -> Iraq).
+    private func entities(_ p: Parse, _ t: Int, depth: Int = 0) -> [Int] {
+        guard depth < 4, t >= 0 else { return [] }
+        var out: [Int] = []
+        if p.spanOf[t] >= 0 {
+            out.append(p.spanOf[t])
+        } else {
+            for c in p.children[t] {
+                let r = p.doc.deprels[c]
+                if r == "appos" || (p.rel(c) == "nmod" && ["including", "like", "such as"].contains(p.preposition(c) ?? "")) {
+                    out += entities(p, c, depth: depth + 1)
+                } else if r == "amod" || r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .state,
+                          lexicon.demonyms[Lexicon.key(p.doc.tokens[c].text)] != nil {
+                    out.append(p.spanOf[c])
+                }
+            }
+        }
+        for c in p.children[t] where p.doc.deprels[c] == "conj" { out += entities(p, c, depth: depth + 1) }
+        return out
+    }
+
+    private func acceptsSubject(_ span: EntitySpan) -> Bool {
+        !(span.type == .person && span.isReference && !["he", "she"].contains(span.name))
+    }
+
+    private func acceptsObject(_ span: EntitySpan) -> Bool {
+        !(span.type == .person && span.isReference)
+    }
+
+    func past(of lemma: String) -> String {
+        if let f = irregularPast[lemma] { return f }
+        if lemma.hasSuffix("e") { return lemma + "d" }
+        if lemma.hasSuffix("y"), let p = lemma.dropLast().last, !"aeiou".contains(p) { return lemma.dropLast() + "ied" }
+        return lemma + "ed"
+    }
+}

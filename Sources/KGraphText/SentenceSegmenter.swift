@@ -1,0 +1,185 @@
+import Foundation
+
+/// A trained sentence splitter: for every token, an averaged perceptron decides whether a
+/// sentence ends after it, from the tokenizer's rule decision, the token and its neighbours
+/// (forms, shapes, capitals, punctuation). A line break always ends a sentence. Trained on the raw
+/// text of UD English-EWT train, rebuilt as documents, against its gold sentence boundaries.
+public struct SentenceSegmenter: Sendable {
+    let model: SparseWeights
+
+    public static let modelFile = "sentences.bin"
+    static let magic = Array("KGSENTS1\n".utf8)
+
+    /// Re-splits a tokenized document (the tokenizer's rule sentences are one of the features).
+    public func segment(_ doc: inout Document) {
+        guard doc.tokens.count > 1 else { return }
+        let ctx = Context(doc)
+        var out: [Range<Int>] = []
+        var start = 0
+        var feats: [UInt64] = []
+        var scores: [Float] = [0, 0]
+        for i in 0..<(doc.tokens.count - 1) {
+            let split: Bool
+            if ctx.lineBreakAfter(i) {
+                split = true
+            } else {
+                feats.removeAll(keepingCapacity: true)
+                ctx.features(i, into: &feats)
+                scores[0] = 0; scores[1] = 0
+                model.score(feats, into: &scores)
+                split = scores[1] > scores[0]
+            }
+            if split {
+                out.append(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        out.append(start..<doc.tokens.count)
+        doc.sentences = out
+    }
+
+    /// What the features need, computed once per document.
+    struct Context {
+        let doc: Document
+        let ruleEnd: [Bool]
+        let norm: [UInt64]
+        let shape: [UInt64]
+
+        init(_ doc: Document) {
+            self.doc = doc
+            var ends = [Bool](repeating: false, count: doc.tokens.count)
+            for s in doc.sentences where !s.isEmpty { ends[s.upperBound - 1] = true }
+            ruleEnd = ends
+            norm = doc.tokens.map { TaggerFeatures.hash(1, TaggerFeatures.scalars($0.text.lowercased())) }
+            shape = doc.tokens.map { Context.shape($0.text) }
+        }
+
+        static func shape(_ w: String) -> UInt64 {
+            var out: [UInt32] = []
+            for s in w.unicodeScalars.prefix(6) {
+                let c: UInt32 = s.properties.isUppercase ? 88 : s.properties.isLowercase ? 120
+                    : s.properties.numericType == .decimal ? 100 : s.value
+                if out.last != c { out.append(c) }
+            }
+            return TaggerFeatures.hash(3, out)
+        }
+
+        func lineBreakAfter(_ i: Int) -> Bool {
+            let a = doc.tokens[i].end, b = doc.tokens[i + 1].start
+            return a < b && doc.scalars[a..<b].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }
+        }
+
+        func features(_ i: Int, into f: inout [UInt64]) {
+            let n = doc.tokens.count
+            let rule: UInt64 = ruleEnd[i] ? 1 : 0
+            let prev = i > 0 ? norm[i - 1] : 7, next = norm[i + 1]
+            let next2 = i + 2 < n ? norm[i + 2] : 7
+            let space: UInt64 = doc.tokens[i].end < doc.tokens[i + 1].start ? 1 : 0
+            func key(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { TaggerFeatures.key(t, a, b) }
+            f.append(key(200, 0))
+            f.append(key(201, rule))
+            f.append(key(202, norm[i]))
+            f.append(key(203, next))
+            f.append(key(204, shape[i]))
+            f.append(key(205, shape[i + 1]))
+            f.append(key(206, norm[i], next))
+            f.append(key(207, shape[i], shape[i + 1]))
+            f.append(key(208, rule, shape[i + 1]))
+            f.append(key(209, prev, norm[i]))
+            f.append(key(210, next2))
+            f.append(key(211, rule, norm[i]))
+            f.append(key(212, space, shape[i + 1]))
+            f.append(key(213, norm[i], shape[i + 1]))
+            f.append(key(214, shape[i], next))
+        }
+    }
+
+    // MARK: Training
+
+    /// Trains on treebank documents: each is tokenized by `tokenizer`, and a token ends a sentence
+    /// when its end is a gold sentence's end.
+    public static func train(documents: [TreebankDocument], tokenizer: Tokenizer = Tokenizer(), iterations: Int = 6,
+                             seed: UInt64 = 0x5E47) -> SentenceSegmenter {
+        struct Example { var feats: [Int32]; var gold: Int }
+        var trainer = PerceptronTrainer()
+        var examples: [Example] = []
+        var buf: [UInt64] = []
+        for d in documents {
+            var doc = Document(path: d.id, text: d.text)
+            tokenizer.tokenize(&doc)
+            guard doc.tokens.count > 1 else { continue }
+            let ends = Set(d.sentences.map(\.upperBound))
+            let ctx = Context(doc)
+            for i in 0..<(doc.tokens.count - 1) where !ctx.lineBreakAfter(i) {
+                buf.removeAll(keepingCapacity: true)
+                ctx.features(i, into: &buf)
+                examples.append(Example(feats: buf.map { trainer.intern($0) }, gold: ends.contains(doc.tokens[i].end) ? 1 : 0))
+            }
+        }
+        var rng = SplitMix64(seed: seed)
+        var order = Array(examples.indices)
+        var scores: [Float] = [0, 0]
+        for _ in 0..<iterations {
+            if order.count > 1 {
+                for i in stride(from: order.count - 1, to: 0, by: -1) {
+                    order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+                }
+            }
+            for k in order {
+                let e = examples[k]
+                scores[0] = 0; scores[1] = 0
+                trainer.score(e.feats, into: &scores)
+                let guess = scores[1] > scores[0] ? 1 : 0
+                trainer.tick()
+                trainer.update(e.feats, truth: e.gold, guess: guess)
+            }
+        }
+        return SentenceSegmenter(model: trainer.averaged(pruneBelow: 0.01))
+    }
+
+    // MARK: Model file
+
+    public func write(to url: URL) throws {
+        var out = ByteWriter()
+        out.raw(Self.magic)
+        model.write(into: &out)
+        out.raw(modelTrailer)
+        try out.write(to: url, what: "sentence model")
+    }
+
+    public static func load(from url: URL) throws -> SentenceSegmenter {
+        try readModelFile(url, what: "sentence model", magic: magic) { r in
+            SentenceSegmenter(model: try SparseWeights.read(&r, classCount: 2))
+        }
+    }
+}
+
+public enum SentenceTraining {
+    /// Trains on EWT train, writes `out/sentences.bin`, and scores the loaded model's sentence
+    /// boundaries on EWT dev raw text (F1), next to the rules alone.
+    public static func run(corpora: URL, out: URL) throws -> String {
+        let ewt = corpora.appendingPathComponent("ud-english-ewt")
+        let train = TreebankDocument.documents(from: try CoNLLU.read(ewt.appendingPathComponent("en_ewt-ud-train.conllu")))
+        let dev = TreebankDocument.documents(from: try CoNLLU.read(ewt.appendingPathComponent("en_ewt-ud-dev.conllu")))
+        let started = Date()
+        let model = SentenceSegmenter.train(documents: train)
+        let seconds = Date().timeIntervalSince(started)
+        let file = out.appendingPathComponent(SentenceSegmenter.modelFile)
+        try model.write(to: file)
+        let loaded = try SentenceSegmenter.load(from: file)
+        let tokenizer = Tokenizer()
+        let rules = RawTextEvaluation.evaluate(dev) { id, text in
+            var doc = Document(path: id, text: text)
+            tokenizer.tokenize(&doc)
+            return doc
+        }
+        let trained = RawTextEvaluation.evaluate(dev) { id, text in
+            var doc = Document(path: id, text: text)
+            tokenizer.tokenize(&doc)
+            loaded.segment(&doc)
+            return doc
+        }
+        return String(format: "sentences: %@ (%d rows), EWT dev sentence F1 %.2f (rules alone %.2f), trained in %.1f s",
+                      file.path, loaded.model.rowCount, trained.sentences.f1 * 100, rules.sentences.f1 * 100, seconds)
+    }
+}
