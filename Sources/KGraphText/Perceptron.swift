@@ -109,8 +109,10 @@ public struct SparseWeights: Sendable {
     let rowStart: [Int32]
     let classes: [UInt16]
     let weights: [Float]
-    /// Open-addressing slots: row + 1, or 0 for empty.
-    private let slots: [Int32]
+    /// Open-addressing slots: the row's key and entry range (`end` 0 for an empty slot; rows
+    /// without entries are never stored), so that a lookup usually touches one cache line.
+    struct Slot { var key: UInt64; var start: Int32; var end: Int32 }
+    private let slots: [Slot]
     private let mask: Int
 
     init(keys: [UInt64], rowStart: [Int32], classes: [UInt16], weights: [Float]) {
@@ -119,13 +121,13 @@ public struct SparseWeights: Sendable {
         self.classes = classes
         self.weights = weights
         var size = 16
-        while size < keys.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: size)
+        while size * 3 < keys.count * 4 { size <<= 1 }
+        var slots = [Slot](repeating: Slot(key: 0, start: 0, end: 0), count: size)
         let mask = size - 1
-        for (r, k) in keys.enumerated() {
+        for (r, k) in keys.enumerated() where rowStart[r + 1] > rowStart[r] {
             var i = Int(truncatingIfNeeded: k) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(r + 1)
+            while slots[i].end != 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, start: rowStart[r], end: rowStart[r + 1])
         }
         self.slots = slots
         self.mask = mask
@@ -134,16 +136,14 @@ public struct SparseWeights: Sendable {
     public var rowCount: Int { keys.count }
     public var entryCount: Int { weights.count }
 
-    /// The row of a feature key, if kept.
-    @inline(__always)
+    /// The row of a feature key, if kept (binary search: the keys are sorted).
     func row(_ key: UInt64) -> Int? {
-        var i = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if keys[Int(s) - 1] == key { return Int(s) - 1 }
-            i = (i + 1) & mask
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
+        return lo < keys.count && keys[lo] == key ? lo : nil
     }
 
     /// Adds the weights of `features` to `scores` (which the caller zeroes).
@@ -152,9 +152,19 @@ public struct SparseWeights: Sendable {
         scores.withUnsafeMutableBufferPointer { sc in
             classes.withUnsafeBufferPointer { cls in
                 weights.withUnsafeBufferPointer { ws in
-                    for f in features {
-                        guard let r = row(f) else { continue }
-                        for e in Int(rowStart[r])..<Int(rowStart[r + 1]) { sc[Int(cls[e])] += ws[e] }
+                    slots.withUnsafeBufferPointer { sl in
+                        for f in features {
+                            var i = Int(truncatingIfNeeded: f) & mask
+                            while true {
+                                let s = sl[i]
+                                if s.end == 0 { break }
+                                if s.key == f {
+                                    for e in Int(s.start)..<Int(s.end) { sc[Int(cls[e])] += ws[e] }
+                                    break
+                                }
+                                i = (i + 1) & mask
+                            }
+                        }
                     }
                 }
             }
