@@ -58,7 +58,7 @@ public struct WordClusters: Sendable, Equatable {
     /// Clusters the words of `sentences` seen at least `minCount` times (at most `maxWords` of the
     /// most frequent ones), using the `contextSize` most frequent words as contexts.
     public static func build(sentences: [[String]], minCount: Int = 3, maxWords: Int = 60_000,
-                             contextSize: Int = 302, iterations: Int = 12, seed: UInt64 = 0xC1A5_5E5) -> WordClusters {
+                             contextSize: Int = 302, iterations: Int = 12, seed: UInt64 = 3) -> WordClusters {
         // Intern words in order of first appearance; the corpus as ids, -1 between sentences.
         var idOf: [String: Int32] = [:]
         var words: [String] = []
