@@ -18,12 +18,21 @@ struct Train: ParsableCommand {
     @Option(help: "Where to write the models.")
     var out: String = "models"
 
+    @Flag(help: "Retrain only the part-of-speech tagger (leave the lexicon as it is).")
+    var taggerOnly = false
+
     func run() throws {
         let started = Date()
+        let dir = URL(fileURLWithPath: out)
+        if taggerOnly {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            print(try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir,
+                                           wordnet: URL(fileURLWithPath: wordnet)).summary)
+            return
+        }
         let sources = LexiconSources(corpora: URL(fileURLWithPath: corpora), wordnet: URL(fileURLWithPath: wordnet),
                                      isoCodes: URL(fileURLWithPath: isoCodes))
         let text = try LexiconBuilder(sources: sources).build()
-        let dir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -31,7 +40,8 @@ struct Train: ParsableCommand {
         // The sentence splitter, on EWT train's raw text.
         print(try SentenceTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir))
         // The part-of-speech tagger, trained on UD English-EWT train and scored on dev and test (gold tokens).
-        let report = try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir)
+        let report = try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir,
+                                           wordnet: URL(fileURLWithPath: wordnet))
         print(report.summary)
         // The dependency parser, trained on EWT train with jackknifed tags, scored with tagger.bin's tags.
         print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)

@@ -14,9 +14,14 @@ public struct PerceptronTagger: Sendable {
     let labelXPOS: [String]
     /// Frequent unambiguous word forms -> label index.
     let tagDict: [String: UInt16]
+    /// Distributional word classes (empty for a tagger trained without them).
+    let clusters: WordClusters
+    /// WordNet ambiguity classes (empty for a tagger trained without them).
+    let wordnet: WordNetClasses
     let model: SparseWeights
 
-    init(labels: [String], tagDict: [String: UInt16], model: SparseWeights) {
+    init(labels: [String], tagDict: [String: UInt16], clusters: WordClusters = WordClusters(),
+         wordnet: WordNetClasses = WordNetClasses(), model: SparseWeights) {
         self.labels = labels
         var u: [String] = [], x: [String] = []
         for l in labels {
@@ -27,8 +32,24 @@ public struct PerceptronTagger: Sendable {
         labelUPOS = u
         labelXPOS = x
         self.tagDict = tagDict
+        self.clusters = clusters
+        self.wordnet = wordnet
         self.model = model
+        // Word infos of the known lowercase forms, computed once (capitalized and unknown
+        // forms are computed per token).
+        var cache: [String: WordInfo] = [:]
+        cache.reserveCapacity(clusters.count + tagDict.count)
+        for w in clusters.paths.keys where cache[w] == nil {
+            cache[w] = TaggerFeatures.info(w, first: false, tagDict: tagDict, clusters: clusters, wordnet: wordnet)
+        }
+        for w in tagDict.keys where cache[w] == nil {
+            cache[w] = TaggerFeatures.info(w, first: false, tagDict: tagDict, clusters: clusters, wordnet: wordnet)
+        }
+        infoCache = cache
     }
+
+    /// Word infos of frequent forms (see `init`).
+    let infoCache: [String: WordInfo]
 
     /// Number of feature rows and weights kept.
     public var featureCount: Int { model.rowCount }
@@ -57,7 +78,7 @@ public struct PerceptronTagger: Sendable {
     /// Label indices (into `labels`) for a tokenized sentence.
     public func tagIndices(_ words: [String]) -> [Int] {
         if words.isEmpty { return [] }
-        let infos = TaggerFeatures.infos(words, tagDict: tagDict)
+        let infos = TaggerFeatures.infos(words, tagDict: tagDict, clusters: clusters, wordnet: wordnet, cache: infoCache)
         var feats: [UInt64] = []
         feats.reserveCapacity(TaggerFeatures.staticCount + TaggerFeatures.dynamicCount)
         var scores = [Float](repeating: 0, count: labels.count)
@@ -66,8 +87,9 @@ public struct PerceptronTagger: Sendable {
         var p1 = TaggerFeatures.start1, p2 = TaggerFeatures.start2
         for i in 0..<words.count {
             let guess: Int
-            if let d = tagDict[words[i]] {
-                guess = Int(d)
+            let d = infos[i + 2].dict
+            if d != 0 {
+                guess = Int(d - 1)
             } else {
                 feats.removeAll(keepingCapacity: true)
                 TaggerFeatures.staticFeatures(infos, i, into: &feats)
@@ -88,7 +110,8 @@ public struct PerceptronTagger: Sendable {
     /// Trains on gold-tokenized sentences, deterministically: the sentence order of each
     /// iteration comes from a SplitMix64 generator with a fixed seed.
     public static func train(sentences: [CoNLLUSentence], iterations: Int = 8, seed: UInt64 = 0x5EED,
-                             pruneBelow: Float = 0.01) -> PerceptronTagger {
+                             pruneBelow: Float = 0.01, clusters: WordClusters = WordClusters(),
+                             wordnet: WordNetClasses = WordNetClasses()) -> PerceptronTagger {
         // Labels.
         var labelSet = Set<String>()
         for s in sentences { for w in s.words { labelSet.insert(Self.label(w)) } }
@@ -108,22 +131,24 @@ public struct PerceptronTagger: Sendable {
 
         // Static features of every token, interned to rows once.
         var trainer = PerceptronTrainer()
-        struct Sent { var words: [String]; var gold: [Int]; var infos: [WordInfo]; var feats: [Int32] }
+        struct Sent { var words: [String]; var gold: [Int]; var infos: [WordInfo]; var feats: [Int32]; var starts: [Int32] }
         var data: [Sent] = []
         data.reserveCapacity(sentences.count)
         var buf: [UInt64] = []
         for s in sentences where !s.words.isEmpty {
             let words = s.forms
-            let infos = TaggerFeatures.infos(words, tagDict: tagDict)
+            let infos = TaggerFeatures.infos(words, tagDict: tagDict, clusters: clusters, wordnet: wordnet)
             var fs: [Int32] = []
+            var starts: [Int32] = [0]
             fs.reserveCapacity(words.count * TaggerFeatures.staticCount)
             for i in 0..<words.count {
                 buf.removeAll(keepingCapacity: true)
                 TaggerFeatures.staticFeatures(infos, i, into: &buf)
-                precondition(buf.count == TaggerFeatures.staticCount)
                 for k in buf { fs.append(trainer.intern(k)) }
+                starts.append(Int32(fs.count))
             }
-            data.append(Sent(words: words, gold: s.words.map { labelID[Self.label($0)]! }, infos: infos, feats: fs))
+            data.append(Sent(words: words, gold: s.words.map { labelID[Self.label($0)]! }, infos: infos, feats: fs,
+                             starts: starts))
         }
 
         // Perceptron.
@@ -149,8 +174,7 @@ public struct PerceptronTagger: Sendable {
                         guess = Int(d)
                     } else {
                         active.removeAll(keepingCapacity: true)
-                        let base = i * TaggerFeatures.staticCount
-                        for k in 0..<TaggerFeatures.staticCount { active.append(s.feats[base + k]) }
+                        for k in Int(s.starts[i])..<Int(s.starts[i + 1]) { active.append(s.feats[k]) }
                         buf.removeAll(keepingCapacity: true)
                         TaggerFeatures.dynamicFeatures(s.infos, i, p1, p2, into: &buf)
                         for k in buf { active.append(trainer.intern(k)) }
@@ -166,14 +190,15 @@ public struct PerceptronTagger: Sendable {
             }
         }
 
-        return PerceptronTagger(labels: labels, tagDict: tagDict, model: trainer.averaged(pruneBelow: pruneBelow))
+        return PerceptronTagger(labels: labels, tagDict: tagDict, clusters: clusters, wordnet: wordnet,
+                                model: trainer.averaged(pruneBelow: pruneBelow))
     }
 
     static func label(_ w: CoNLLUWord) -> String { w.upos + "|" + w.xpos }
 
     // MARK: Model file
 
-    static let magic = Array("KGTAGGER1\n".utf8)
+    static let magic = Array("KGTAGGER2\n".utf8)
 
     /// Writes the model: a little-endian binary file (labels, tag dictionary, then the weights).
     public func write(to url: URL) throws {
@@ -184,6 +209,12 @@ public struct PerceptronTagger: Sendable {
         let dict = tagDict.sorted { $0.key < $1.key }
         out.u32(UInt32(dict.count))
         for (w, l) in dict { out.str(w); out.u16(l) }
+        let classes = clusters.sortedEntries
+        out.u32(UInt32(classes.count))
+        for (w, p) in classes { out.str(w); out.u16(p) }
+        let wn = wordnet.sortedEntries
+        out.u32(UInt32(wn.count))
+        for (w, b) in wn { out.str(w); out.bytes.append(b) }
         model.write(into: &out)
         out.raw(modelTrailer)
         try out.write(to: url, what: "tagger model")
@@ -206,8 +237,23 @@ public struct PerceptronTagger: Sendable {
                 guard Int(l) < nLabels else { throw ByteReader.Bad("bad label index") }
                 dict[w] = l
             }
+            let nClasses = Int(try r.u32())
+            var paths: [String: UInt16] = [:]
+            paths.reserveCapacity(nClasses)
+            for _ in 0..<nClasses {
+                let w = try r.str()
+                paths[w] = try r.u16()
+            }
+            let nWN = Int(try r.u32())
+            var wn: [String: UInt8] = [:]
+            wn.reserveCapacity(nWN)
+            for _ in 0..<nWN {
+                let w = try r.str()
+                wn[w] = try r.bytes(1).first!
+            }
             let model = try SparseWeights.read(&r, classCount: nLabels)
-            return PerceptronTagger(labels: labels, tagDict: dict, model: model)
+            return PerceptronTagger(labels: labels, tagDict: dict, clusters: WordClusters(paths: paths),
+                                    wordnet: WordNetClasses(entries: wn), model: model)
         }
     }
 }
@@ -277,11 +323,15 @@ struct WordInfo {
     var flags: UInt64
     /// Tag-dictionary label + 1, or 0.
     var dict: UInt64
+    /// Word-class path prefixes, coarse to fine (`WordClusters.levels` of them).
+    var cls: (UInt64, UInt64, UInt64, UInt64)
+    /// WordNet class bits.
+    var wn: UInt64
 }
 
 /// Feature templates, shared by training and tagging.
 enum TaggerFeatures {
-    static let staticCount = 26
+    static let staticCount = 41
     static let dynamicCount = 5
     static let start1: UInt64 = 1 << 20
     static let start2: UInt64 = 1 << 21
@@ -308,42 +358,59 @@ enum TaggerFeatures {
     }
 
     static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+    static let yearHash = hash(1, scalars("!YEAR"))
+    static let digitsHash = hash(1, scalars("!DIGITS"))
     static let pads: [UInt64] = ["-START2-", "-START-", "-END-", "-END2-"].map { hash(99, scalars($0)) }
 
     static func padInfo(_ h: UInt64) -> WordInfo {
-        WordInfo(norm: h, shape: h, pre: (h, h, h), suf: (h, h, h, h), flags: h, dict: h)
+        WordInfo(norm: h, shape: h, pre: (h, h, h), suf: (h, h, h, h), flags: h, dict: h, cls: (h, h, h, h), wn: h)
     }
 
     /// Word infos with two pads on each side.
-    static func infos(_ words: [String], tagDict: [String: UInt16]) -> [WordInfo] {
+    static func infos(_ words: [String], tagDict: [String: UInt16], clusters: WordClusters,
+                      wordnet: WordNetClasses, cache: [String: WordInfo] = [:]) -> [WordInfo] {
         var out: [WordInfo] = [padInfo(pads[0]), padInfo(pads[1])]
         out.reserveCapacity(words.count + 4)
-        for (i, w) in words.enumerated() { out.append(info(w, first: i == 0, tagDict: tagDict)) }
+        for (i, w) in words.enumerated() {
+            if var c = cache[w] {
+                // Cached infos are for a word inside the sentence.
+                if i == 0 && c.flags & 2 != 0 { c.flags ^= 3 }
+                out.append(c)
+            } else {
+                out.append(info(w, first: i == 0, tagDict: tagDict, clusters: clusters, wordnet: wordnet))
+            }
+        }
         out.append(padInfo(pads[2]))
         out.append(padInfo(pads[3]))
         return out
     }
 
-    static func info(_ word: String, first: Bool, tagDict: [String: UInt16]) -> WordInfo {
+    static func info(_ word: String, first: Bool, tagDict: [String: UInt16], clusters: WordClusters,
+                     wordnet: WordNetClasses) -> WordInfo {
         let raw = scalars(word)
-        let lower = scalars(word.lowercased())
+        // ASCII words (most) skip the Unicode property tables; the answers are the same.
+        let ascii = raw.allSatisfy { $0 < 128 }
+        let lower = ascii ? raw.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } : scalars(word.lowercased())
+        func isUpper(_ v: UInt32) -> Bool { ascii ? v >= 65 && v <= 90 : Unicode.Scalar(v)!.properties.isUppercase }
+        func isLower(_ v: UInt32) -> Bool { ascii ? v >= 97 && v <= 122 : Unicode.Scalar(v)!.properties.isLowercase }
+        func isDigit(_ v: UInt32) -> Bool { ascii ? v >= 48 && v <= 57 : Unicode.Scalar(v)!.properties.numericType == .decimal }
         var hasDigit = false, hasUpper = false, hasLower = false, hasHyphen = false, allDigits = !raw.isEmpty
         var shape: [UInt32] = []
         for v in raw {
-            let s = Unicode.Scalar(v)!
             let c: UInt32
-            if s.properties.isUppercase { c = 88; hasUpper = true } // X
-            else if s.properties.isLowercase { c = 120; hasLower = true } // x
-            else if s.properties.numericType == .decimal { c = 100; hasDigit = true } // d
+            let digit = isDigit(v)
+            if isUpper(v) { c = 88; hasUpper = true } // X
+            else if isLower(v) { c = 120; hasLower = true } // x
+            else if digit { c = 100; hasDigit = true } // d
             else { c = v; if v == 45 { hasHyphen = true } }
-            if !(s.properties.numericType == .decimal) { allDigits = false }
+            if !digit { allDigits = false }
             if shape.count < 2 || shape[shape.count - 1] != c || shape[shape.count - 2] != c { shape.append(c) }
         }
         let norm: UInt64
-        if allDigits && raw.count == 4 { norm = hash(1, scalars("!YEAR")) }
-        else if let f = raw.first, Unicode.Scalar(f)!.properties.numericType == .decimal { norm = hash(1, scalars("!DIGITS")) }
+        if allDigits && raw.count == 4 { norm = yearHash }
+        else if let f = raw.first, isDigit(f) { norm = digitsHash }
         else { norm = hash(1, lower) }
-        let initialUpper = raw.first.map { Unicode.Scalar($0)!.properties.isUppercase } ?? false
+        let initialUpper = raw.first.map(isUpper) ?? false
         var flags: UInt64 = 0
         if initialUpper { flags |= first ? 1 : 2 }
         if hasUpper && !hasLower { flags |= 4 }
@@ -353,7 +420,13 @@ enum TaggerFeatures {
         func p(_ k: Int) -> UInt64 { hash(UInt64(10 + k), lower.prefix(k)) }
         func s(_ k: Int) -> UInt64 { hash(UInt64(20 + k), lower.suffix(k)) }
         return WordInfo(norm: norm, shape: hash(3, shape), pre: (p(1), p(2), p(3)), suf: (s(1), s(2), s(3), s(4)),
-                        flags: flags, dict: tagDict[word].map { UInt64($0) + 1 } ?? 0)
+                        flags: flags, dict: tagDict[word].map { UInt64($0) + 1 } ?? 0, cls: classes(clusters.path(word)),
+                        wn: wordnet.classes(word))
+    }
+
+    static func classes(_ path: UInt16) -> (UInt64, UInt64, UInt64, UInt64) {
+        (UInt64(WordClusters.prefix(path, depth: 1)), UInt64(WordClusters.prefix(path, depth: 2)),
+         UInt64(WordClusters.prefix(path, depth: 3)), UInt64(WordClusters.prefix(path, depth: 4)))
     }
 
     /// Features that do not depend on predicted tags; exactly `staticCount` of them.
@@ -386,6 +459,22 @@ enum TaggerFeatures {
         f.append(key(23, p2.dict))
         f.append(key(24, w.shape, p1.shape))
         f.append(key(25, m1.norm, p1.norm))
+        // Word classes of the word and its neighbours, WordNet classes.
+        f.append(key(40, w.cls.0))
+        f.append(key(41, w.cls.1))
+        f.append(key(42, w.cls.2))
+        f.append(key(43, w.cls.3))
+        f.append(key(44, m1.cls.1))
+        f.append(key(45, m1.cls.3))
+        f.append(key(46, p1.cls.1))
+        f.append(key(47, p1.cls.3))
+        f.append(key(48, m2.cls.1))
+        f.append(key(49, p2.cls.1))
+        f.append(key(50, w.wn))
+        f.append(key(51, p1.wn))
+        f.append(key(52, m1.wn))
+        f.append(key(55, w.cls.1, p1.cls.1))
+        f.append(key(56, m1.cls.1, w.cls.1))
     }
 
     /// Features of the two previous predicted labels; exactly `dynamicCount` of them.

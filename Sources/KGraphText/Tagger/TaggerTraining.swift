@@ -25,6 +25,9 @@ public struct TaggerReport: Sendable {
     public var test: TaggerScore
     /// Seconds spent reading the corpora, training, writing, loading the written model back.
     public var readSeconds: Double
+    /// Words with a distributional class, and the seconds spent reading text and clustering.
+    public var clusteredWords: Int
+    public var clusterSeconds: Double
     public var trainSeconds: Double
     public var writeSeconds: Double
     public var loadSeconds: Double
@@ -35,6 +38,7 @@ public struct TaggerReport: Sendable {
             tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations
               dev  UPOS \(pct(dev.upos)) XPOS \(pct(dev.xpos)) (\(dev.tokens) tokens)
               test UPOS \(pct(test.upos)) XPOS \(pct(test.xpos)) (\(test.tokens) tokens)
+              \(clusteredWords) word classes (\(String(format: "%.2f", clusterSeconds)) s)
               read \(String(format: "%.2f", readSeconds)) s, train \(String(format: "%.2f", trainSeconds)) s, \
             write \(String(format: "%.2f", writeSeconds)) s, load \(String(format: "%.3f", loadSeconds)) s
             """
@@ -51,11 +55,12 @@ public enum TaggerTraining {
 
     /// Trains on UD English EWT train under `corpora/ud-english-ewt/`, writes `out/tagger.bin`,
     /// loads it back and scores the loaded model on dev and test with gold tokens.
-    public static func run(corpora: URL, out: URL) throws -> TaggerReport {
-        try run(corpora: corpora, out: out, iterations: defaultIterations)
+    public static func run(corpora: URL, out: URL, wordnet: URL? = nil) throws -> TaggerReport {
+        try run(corpora: corpora, out: out, iterations: defaultIterations, wordnet: wordnet)
     }
 
-    public static func run(corpora: URL, out: URL, iterations: Int) throws -> TaggerReport {
+    /// `wordnet`: a WordNet database folder for the ambiguity classes (none without it).
+    public static func run(corpora: URL, out: URL, iterations: Int, wordnet: URL? = nil) throws -> TaggerReport {
         var t = Date()
         let train = try CoNLLU.read(corpus(corpora, "train"))
         let dev = try CoNLLU.read(corpus(corpora, "dev"))
@@ -63,7 +68,12 @@ public enum TaggerTraining {
         let readSeconds = Date().timeIntervalSince(t)
 
         t = Date()
-        let tagger = PerceptronTagger.train(sentences: train, iterations: iterations)
+        let clusters = WordClusters.build(sentences: try unlabelledText(corpora: corpora, train: train))
+        let clusterSeconds = Date().timeIntervalSince(t)
+
+        t = Date()
+        let wn = try wordnet.map { try WordNetClasses.load(directory: $0) } ?? WordNetClasses()
+        let tagger = PerceptronTagger.train(sentences: train, iterations: iterations, clusters: clusters, wordnet: wn)
         let trainSeconds = Date().timeIntervalSince(t)
 
         t = Date()
@@ -79,8 +89,39 @@ public enum TaggerTraining {
 
         return TaggerReport(model: file, modelBytes: bytes, trainSentences: train.count, iterations: iterations,
                             dev: evaluate(loaded, on: dev), test: evaluate(loaded, on: test),
-                            readSeconds: readSeconds, trainSeconds: trainSeconds, writeSeconds: writeSeconds,
+                            readSeconds: readSeconds, clusteredWords: clusters.count, clusterSeconds: clusterSeconds,
+                            trainSeconds: trainSeconds, writeSeconds: writeSeconds,
                             loadSeconds: loadSeconds)
+    }
+
+    /// Unlabelled text for the word classes, in a fixed order: the words of EWT train, the GMB
+    /// (Voice of America) words, then the UN General Debates speeches (sorted by path) through
+    /// our tokenizer and sentence splitter, lines joined.
+    static func unlabelledText(corpora: URL, train: [CoNLLUSentence]) throws -> [[String]] {
+        var out: [[String]] = train.map(\.forms)
+        let gmbURL = corpora.appendingPathComponent("gmb-voa-partial/ner_dataset_truncated.csv")
+        if let data = try? Data(contentsOf: gmbURL), let gmb = String(data: data, encoding: .isoLatin1) {
+            var sentence: [String] = []
+            for line in gmb.split(separator: "\n").dropFirst() {
+                let fields = NERCorpora.splitCSV(String(line))
+                guard fields.count >= 4 else { continue }
+                if !fields[0].isEmpty, !sentence.isEmpty { out.append(sentence); sentence = [] }
+                sentence.append(fields[1])
+            }
+        }
+        let un = corpora.appendingPathComponent("un-general-debates")
+        var files: [String] = []
+        if let e = FileManager.default.enumerator(atPath: un.path) {
+            for case let f as String in e where f.hasSuffix(".txt") { files.append(f) }
+        }
+        let tokenizer = Tokenizer()
+        for f in files.sorted() {
+            guard let text = try? String(contentsOf: un.appendingPathComponent(f), encoding: .utf8) else { continue }
+            var doc = Document(path: f, text: text.replacingOccurrences(of: "\n", with: " "))
+            tokenizer.tokenize(&doc)
+            for r in doc.sentences { out.append(doc.tokens[r].map(\.text)) }
+        }
+        return out
     }
 
     /// Scores a tagger on gold-tokenized sentences.
