@@ -11,7 +11,7 @@ extension DependencyParser {
     /// (Nivre & Nilsson 2005, without encoding the lift in the label); trees that would need a
     /// second root, or whose heads are missing or cyclic, are skipped.
     static func train(sentences: [CoNLLUSentence], iterations: Int = 15, seed: UInt64 = 0x5EED,
-                      explore: Double = 0.9, pruneBelow: Float = 1.5) -> DependencyParser {
+                      explore: Double = 0.75, pruneBelow: Float = 1.5) -> DependencyParser {
         let t = trainers(sentences: sentences, iterations: iterations, seed: seed, explore: explore)
         return DependencyParser(labels: t.labels, transitions: t.transitions.averaged(pruneBelow: pruneBelow),
                                 labeller: t.labeller.averaged(pruneBelow: pruneBelow))
