@@ -114,6 +114,13 @@ public struct SparseWeights: Sendable {
     private let slots: [Slot]
     private let packed: [Packed]
     private let mask: Int
+    /// When every class index is below 4 (e.g. a parser's transitions), the weights sit in the
+    /// slots themselves, so a feature costs a single probe. Key 0 is empty there; a real row
+    /// with key 0 is kept aside.
+    private let small: [SmallSlot]
+    private let smallZero: SmallSlot?
+
+    struct SmallSlot { var key: UInt64; var w: (Float, Float, Float, Float) }
 
     struct Slot { var key: UInt64; var start: UInt32; var count: UInt32 }
     struct Packed { var cls: UInt32; var w: Float }
@@ -136,6 +143,28 @@ public struct SparseWeights: Sendable {
         self.slots = slots
         self.packed = zip(classes, weights).map { Packed(cls: UInt32($0), w: $1) }
         self.mask = mask
+        var small: [SmallSlot] = []
+        var smallZero: SmallSlot? = nil
+        if !classes.isEmpty && classes.allSatisfy({ $0 < 4 }) {
+            small = [SmallSlot](repeating: SmallSlot(key: 0, w: (0, 0, 0, 0)), count: size)
+            for (r, k) in keys.enumerated() where rowStart[r + 1] > rowStart[r] {
+                var slot = SmallSlot(key: k, w: (0, 0, 0, 0))
+                for e in Int(rowStart[r])..<Int(rowStart[r + 1]) {
+                    switch classes[e] {
+                    case 0: slot.w.0 += weights[e]
+                    case 1: slot.w.1 += weights[e]
+                    case 2: slot.w.2 += weights[e]
+                    default: slot.w.3 += weights[e]
+                    }
+                }
+                if k == 0 { smallZero = slot; continue }
+                var i = Int(truncatingIfNeeded: k) & mask
+                while small[i].key != 0 { i = (i + 1) & mask }
+                small[i] = slot
+            }
+        }
+        self.small = small
+        self.smallZero = smallZero
     }
 
     public var rowCount: Int { keys.count }
@@ -150,6 +179,31 @@ public struct SparseWeights: Sendable {
     /// Adds the weights of `features` to `scores` (which the caller zeroes).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
+        if !small.isEmpty && scores.count >= 4 {
+            var a: Float = 0, b: Float = 0, c: Float = 0, d: Float = 0
+            small.withUnsafeBufferPointer { slots in
+                let mask = self.mask
+                for f in features {
+                    if f == 0 {
+                        if let z = smallZero { a += z.w.0; b += z.w.1; c += z.w.2; d += z.w.3 }
+                        continue
+                    }
+                    var i = Int(truncatingIfNeeded: f) & mask
+                    while true {
+                        let k = slots[i].key
+                        if k == f {
+                            let w = slots[i].w
+                            a += w.0; b += w.1; c += w.2; d += w.3
+                            break
+                        }
+                        if k == 0 { break }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+            scores[0] += a; scores[1] += b; scores[2] += c; scores[3] += d
+            return
+        }
         scores.withUnsafeMutableBufferPointer { sc in
             slots.withUnsafeBufferPointer { slots in
                 packed.withUnsafeBufferPointer { ps in

@@ -5,9 +5,9 @@ import Foundation
 /// (2011). One classifier scores the four unlabelled transitions; when a transition makes an
 /// arc, a second classifier picks its label (full UD deprels such as `nsubj:pass`).
 ///
-/// The artificial root (index 0) sits at the bottom of the stack and takes exactly one
-/// dependent. Words still headless when the buffer is empty are attached afterwards (to the
-/// root's dependent, or one of them becomes the root), so every output is a tree.
+/// The artificial root comes after the last word (Ballesteros & Nivre 2013), so the words left on
+/// the stack at the end are attached to it; when that gives the root several dependents, the
+/// first that is not punctuation keeps it and takes the others. Every output is a tree.
 public struct DependencyParser: Sendable {
     /// Dependency relations, sorted; the label classifier's classes.
     public let labels: [String]
@@ -43,13 +43,18 @@ public struct DependencyParser: Sendable {
         var scores = [Float](repeating: 0, count: Move.count)
         var lscores = [Float](repeating: 0, count: labels.count)
         while !st.done {
-            feats.removeAll(keepingCapacity: true)
-            ParserFeatures.transition(st, atoms, into: &feats)
-            for m in 0..<Move.count { scores[m] = 0 }
-            transitions.score(feats, into: &scores)
-            let move = st.best(scores)
+            let move: Int
+            if let forced = st.forced {
+                move = forced
+            } else {
+                feats.removeAll(keepingCapacity: true)
+                ParserFeatures.transition(st, atoms, into: &feats)
+                for m in 0..<Move.count { scores[m] = 0 }
+                transitions.score(feats, into: &scores)
+                move = st.best(scores)
+            }
             var label = rootLabel
-            if let (h, d) = st.arc(move), h != 0 {
+            if let (h, d) = st.arc(move), h != st.root {
                 label = chooseLabel(st, atoms, head: h, dep: d, &feats, &lscores)
             }
             st.apply(move, label: label)
@@ -57,7 +62,7 @@ public struct DependencyParser: Sendable {
         finish(&st, atoms, &feats, &lscores)
         var out: [(head: Int, deprel: String)] = []
         out.reserveCapacity(n)
-        for i in 1...n { out.append((Int(st.head[i]), labels[Int(st.label[i]) - 1])) }
+        for i in 1...n { out.append((st.head[i] == n + 1 ? 0 : Int(st.head[i]), labels[Int(st.label[i]) - 1])) }
         return out
     }
 
@@ -71,21 +76,17 @@ public struct DependencyParser: Sendable {
         return Self.argmax(lscores, excluding: rootLabel)
     }
 
-    /// Attaches the words left headless: to the root's dependent, or (when the root has none)
-    /// the first headless non-punctuation word becomes the root and takes the others.
+    /// Keeps one dependent of the root (the first that is not punctuation) and attaches the
+    /// root's other dependents to it.
     func finish(_ st: inout ParseState, _ atoms: ParserAtoms, _ feats: inout [UInt64], _ lscores: inout [Float]) {
-        let headless = (1...st.n).filter { st.head[$0] < 0 }
-        if headless.isEmpty { return }
-        let root: Int
-        if st.rootChild > 0 {
-            root = st.rootChild
-        } else {
-            root = headless.first { !atoms.punct[$0] } ?? headless[0]
-            st.addArc(head: 0, dep: root, label: rootLabel)
-        }
-        for d in headless where d != root {
-            let l = chooseLabel(st, atoms, head: root, dep: d, &feats, &lscores)
-            st.addArc(head: root, dep: d, label: l)
+        let root = Int32(st.root)
+        let tops = (1...st.n).filter { st.head[$0] == root }
+        guard tops.count > 1 else { return }
+        let top = tops.first { !atoms.punct[$0] } ?? tops[0]
+        for d in tops where d != top {
+            let l = chooseLabel(st, atoms, head: top, dep: d, &feats, &lscores)
+            st.head[d] = Int32(top)
+            st.label[d] = UInt64(l + 1)
         }
     }
 
@@ -138,40 +139,93 @@ enum Move {
     static let count = 4
 }
 
-/// Hashed atoms of each word, computed once per sentence: index 0 is the root, n + 1 stands
-/// for "no word".
+/// Hashed atoms of each word, computed once per sentence: words are 1...n, index 0 is the
+/// sentence start, n + 1 the root (after the last word) and n + 2 stands for "no word".
 struct ParserAtoms {
     var w: [UInt64]
     var p: [UInt64]
+    /// UPOS alone.
+    var u: [UInt64]
+    /// Last three letters (lower-cased) and a capitalization class (0 lower, 1 initial, 2 other).
+    var suffix: [UInt64]
+    var caps: [UInt64]
     var punct: [Bool]
+    /// Punctuation marks and verbs (VERB, AUX) among words 1...i, for counts between two words.
+    var punctsUpTo: [Int32]
+    var verbsUpTo: [Int32]
 
     static let rootAtom = TaggerFeatures.hash(40, TaggerFeatures.scalars("<ROOT>"))
     static let noneAtom = TaggerFeatures.hash(40, TaggerFeatures.scalars("<NONE>"))
+    static let startAtom = TaggerFeatures.hash(40, TaggerFeatures.scalars("<S>"))
     static let digits = TaggerFeatures.hash(41, TaggerFeatures.scalars("!DIGITS"))
 
     init(words: [String], upos: [String], xpos: [String]) {
         let n = words.count
-        w = [UInt64](repeating: Self.noneAtom, count: n + 2)
+        w = [UInt64](repeating: Self.noneAtom, count: n + 3)
         p = w
-        punct = [Bool](repeating: false, count: n + 2)
-        w[0] = Self.rootAtom
-        p[0] = Self.rootAtom
+        u = w
+        suffix = w
+        caps = [UInt64](repeating: 3, count: n + 3)
+        punct = [Bool](repeating: false, count: n + 3)
+        punctsUpTo = [Int32](repeating: 0, count: n + 3)
+        verbsUpTo = punctsUpTo
+        for (i, a) in [(0, Self.startAtom), (n + 1, Self.rootAtom)] {
+            w[i] = a
+            p[i] = a
+            u[i] = a
+            suffix[i] = a
+        }
         for i in 0..<n {
             let u = i < upos.count ? upos[i] : "_"
             let x = i < xpos.count ? xpos[i] : "_"
             w[i + 1] = Self.wordAtom(words[i])
+            (suffix[i + 1], caps[i + 1]) = Self.suffixAndCaps(words[i])
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for b in u.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
             h = (h ^ 124) &* 0x100_0000_01B3
             for b in x.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
             p[i + 1] = TaggerFeatures.mix(h ^ 0x7461_6773)
+            var hu: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in u.utf8 { hu = (hu ^ UInt64(b)) &* 0x100_0000_01B3 }
+            self.u[i + 1] = TaggerFeatures.mix(hu ^ 0x7570_6F73)
             punct[i + 1] = u == "PUNCT"
+            punctsUpTo[i + 1] = punctsUpTo[i] + (punct[i + 1] ? 1 : 0)
+            verbsUpTo[i + 1] = verbsUpTo[i] + (u == "VERB" || u == "AUX" ? 1 : 0)
         }
+        punctsUpTo[n + 1] = punctsUpTo[n]
+        punctsUpTo[n + 2] = punctsUpTo[n]
+        verbsUpTo[n + 1] = verbsUpTo[n]
+        verbsUpTo[n + 2] = verbsUpTo[n]
+    }
+
+    static func suffixAndCaps(_ word: String) -> (UInt64, UInt64) {
+        @inline(__always) func lower(_ c: Unicode.Scalar) -> UInt64 {
+            if c.value < 128 { return UInt64(c.value >= 65 && c.value <= 90 ? c.value + 32 : c.value) }
+            return UInt64(c.properties.lowercaseMapping.unicodeScalars.first?.value ?? c.value)
+        }
+        @inline(__always) func upper(_ c: Unicode.Scalar) -> Bool {
+            c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase
+        }
+        let scalars = word.unicodeScalars
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ 0x7375_6666
+        var k = 0
+        for c in scalars.reversed() {
+            if k == 3 { break }
+            h = (h ^ lower(c)) &* 0x100_0000_01B3
+            k += 1
+        }
+        var caps: UInt64 = 0
+        if let f = scalars.first, upper(f) {
+            caps = scalars.dropFirst().contains { upper($0) } ? 2 : 1
+        }
+        return (TaggerFeatures.mix(h), caps)
     }
 
     /// The lower-cased form; numbers collapse to one atom.
     static func wordAtom(_ word: String) -> UInt64 {
-        if let f = word.unicodeScalars.first, f.properties.numericType == .decimal { return digits }
+        if let f = word.unicodeScalars.first, f.value < 128 ? (f.value >= 48 && f.value <= 57) : f.properties.numericType == .decimal {
+            return digits
+        }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ 0x776F_7264
         var allASCII = true
         for b in word.utf8 {
@@ -188,53 +242,58 @@ struct ParserAtoms {
 }
 
 /// A parser configuration: stack, buffer front and the partial tree with the bookkeeping the
-/// features need (two leftmost and two rightmost children, valencies, label sets).
+/// features need (two leftmost and two rightmost children, valencies, label sets). The root is
+/// the last buffer item (Ballesteros & Nivre 2013), so attaching to it is decided at the end.
 struct ParseState {
     let n: Int
     var stack: [Int32]
-    /// Buffer front; the buffer is b...n, empty when b > n.
+    /// Buffer front; the buffer is b...n + 1, where n + 1 is the root.
     var b: Int
-    /// Head of each word, -1 when none (the root and the "none" slot never get one).
+    /// Head of each word, -1 when none.
     var head: [Int32]
     /// Label index + 1 of each word's arc, 0 when none.
     var label: [UInt64]
     var lc1: [Int32], lc2: [Int32], rc1: [Int32], rc2: [Int32]
     var lv: [UInt64], rv: [UInt64]
     var lset: [UInt64], rset: [UInt64]
-    /// The root's dependent, 0 when none yet.
-    var rootChild = 0
 
     init(n: Int) {
         self.n = n
-        stack = [0]
-        stack.reserveCapacity(n + 1)
+        stack = []
+        stack.reserveCapacity(n)
         b = 1
-        head = [Int32](repeating: -1, count: n + 2)
-        label = [UInt64](repeating: 0, count: n + 2)
-        lc1 = [Int32](repeating: Int32(n + 1), count: n + 2)
+        head = [Int32](repeating: -1, count: n + 3)
+        label = [UInt64](repeating: 0, count: n + 3)
+        lc1 = [Int32](repeating: Int32(n + 2), count: n + 3)
         lc2 = lc1
         rc1 = lc1
         rc2 = lc1
-        lv = [UInt64](repeating: 0, count: n + 2)
+        lv = [UInt64](repeating: 0, count: n + 3)
         rv = lv
         lset = lv
         rset = lv
     }
 
-    var done: Bool { b > n }
-    var s0: Int { Int(stack[stack.count - 1]) }
+    var root: Int { n + 1 }
+    var none: Int { n + 2 }
+    var done: Bool { b > n && stack.isEmpty }
+    /// The stack top, or `none`.
+    var s0: Int { stack.isEmpty ? n + 2 : Int(stack[stack.count - 1]) }
+
+    /// Once the root is at the front, each stack word is attached to it or popped: no choice.
+    var forced: Int? { b > n ? (head[s0] < 0 ? Move.left : Move.reduce) : nil }
 
     @inline(__always)
     func valid(_ m: Int) -> Bool {
         switch m {
         case Move.shift: return b <= n
-        case Move.reduce: return s0 != 0 && head[s0] >= 0
-        case Move.left: return s0 != 0 && head[s0] < 0
-        default: return s0 != 0 || rootChild == 0
+        case Move.reduce: return !stack.isEmpty && head[s0] >= 0
+        case Move.left: return !stack.isEmpty && head[s0] < 0
+        default: return !stack.isEmpty && b <= n
         }
     }
 
-    /// The best valid move (shift is always valid while the buffer is not empty).
+    /// The best valid move while a word is at the buffer front (shift is valid then).
     @inline(__always)
     func best(_ scores: [Float]) -> Int {
         var best = Move.shift
@@ -253,18 +312,17 @@ struct ParseState {
     mutating func addArc(head h: Int, dep d: Int, label l: Int) {
         head[d] = Int32(h)
         label[d] = UInt64(l + 1)
-        if h == 0 { rootChild = d }
         let bit: UInt64 = 1 << UInt64(l & 63)
         if d < h {
             lv[h] += 1
             lset[h] |= bit
-            if lc1[h] > n || d < lc1[h] { lc2[h] = lc1[h]; lc1[h] = Int32(d) }
-            else if lc2[h] > n || d < lc2[h] { lc2[h] = Int32(d) }
+            if lc1[h] > n + 1 || d < lc1[h] { lc2[h] = lc1[h]; lc1[h] = Int32(d) }
+            else if lc2[h] > n + 1 || d < lc2[h] { lc2[h] = Int32(d) }
         } else {
             rv[h] += 1
             rset[h] |= bit
-            if rc1[h] > n || d > rc1[h] { rc2[h] = rc1[h]; rc1[h] = Int32(d) }
-            else if rc2[h] > n || d > rc2[h] { rc2[h] = Int32(d) }
+            if rc1[h] > n + 1 || d > rc1[h] { rc2[h] = rc1[h]; rc1[h] = Int32(d) }
+            else if rc2[h] > n + 1 || d > rc2[h] { rc2[h] = Int32(d) }
         }
     }
 
@@ -288,12 +346,14 @@ struct ParseState {
 
 /// Feature templates shared by training and parsing.
 enum ParserFeatures {
-    static let transitionCount = 80
-    static let labelCount = 32
+    static let transitionCount = 95
+    static let labelCount = 36
 
+    /// A feature key: the atoms (already well mixed hashes or small numbers) rotated apart and
+    /// mixed once, which is cheaper than `TaggerFeatures.key`'s three rounds.
     @inline(__always)
     static func key(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
-        TaggerFeatures.key(t, a, b, c)
+        TaggerFeatures.mix((t &* 0x9E37_79B9_7F4A_7C15) ^ a ^ (b << 21 | b >> 43) ^ (c << 42 | c >> 22))
     }
 
     @inline(__always)
@@ -301,11 +361,11 @@ enum ParserFeatures {
 
     /// Zhang & Nivre (2011) features of a configuration whose buffer is not empty.
     static func transition(_ s: ParseState, _ a: ParserAtoms, into f: inout [UInt64]) {
-        let none = s.n + 1
+        let none = s.none
         let s0 = s.s0
         let n0 = s.b
-        let n1 = n0 + 1 <= s.n ? n0 + 1 : none
-        let n2 = n0 + 2 <= s.n ? n0 + 2 : none
+        let n1 = n0 + 1 <= s.root ? n0 + 1 : none
+        let n2 = n0 + 2 <= s.root ? n0 + 2 : none
         let s1 = s.stack.count >= 2 ? Int(s.stack[s.stack.count - 2]) : none
         let s0h = s.head[s0] >= 0 ? Int(s.head[s0]) : none
         let s0h2 = s.head[s0h] >= 0 ? Int(s.head[s0h]) : none
@@ -315,7 +375,7 @@ enum ParserFeatures {
         let W = a.w, P = a.p, L = s.label
         let ws0 = W[s0], ps0 = P[s0], wn0 = W[n0], pn0 = P[n0]
         let wn1 = W[n1], pn1 = P[n1], wn2 = W[n2], pn2 = P[n2]
-        let d = UInt64(min(n0 - s0, 10))
+        let d = s0 == none ? 0 : UInt64(min(n0 - s0, 10))
         let s0wp = pair(ws0, ps0), n0wp = pair(wn0, pn0)
 
         f.append(key(0, 0))
@@ -406,12 +466,33 @@ enum ParserFeatures {
         f.append(key(76, L[s0], s.rset[s0], pn0))
         f.append(key(77, ps0, pn0, s.head[s0] >= 0 ? 1 : 0))
         f.append(key(78, pn0, P[n0 - 1]))
-        f.append(key(79, ps0, P[s0 + 1], pn0))
+        f.append(key(79, ps0, P[s0 == none ? none : s0 + 1], pn0))
+        // Coarse tags, words in between, more lexical context.
+        let U = a.u
+        let n3 = n0 + 3 <= s.root ? n0 + 3 : none
+        let puncts = s0 == none ? 7 : UInt64(min(a.punctsUpTo[n0 - 1] - a.punctsUpTo[s0], 3))
+        let verbs = s0 == none ? 7 : UInt64(min(a.verbsUpTo[n0 - 1] - a.verbsUpTo[s0], 2))
+        f.append(key(80, U[s0], U[n0]))
+        f.append(key(81, U[s0], U[n0], U[n1]))
+        f.append(key(82, ps0, pn0, puncts))
+        f.append(key(83, ps0, pn0, verbs))
+        f.append(key(84, wn0, wn1))
+        f.append(key(85, pn1, pn2, P[n3]))
+        f.append(key(86, ws0, pn0, pn1))
+        f.append(key(87, ps0, wn0, pn1))
+        f.append(key(88, U[s1], U[s0], U[n0]))
+        f.append(key(89, U[s0h], U[s0], pair(U[n0], d)))
+        let S = a.suffix
+        f.append(key(90, S[s0], pn0))
+        f.append(key(91, ps0, S[n0]))
+        f.append(key(92, S[n0], pn1))
+        f.append(key(93, S[s0], S[n0]))
+        f.append(key(94, a.caps[s0] | a.caps[n0] << 2, ps0, pn0))
     }
 
     /// Features for labelling the arc head -> dep.
     static func label(_ s: ParseState, _ a: ParserAtoms, head h: Int, dep d: Int, into f: inout [UInt64]) {
-        let none = s.n + 1
+        let none = s.none
         let W = a.w, P = a.p, L = s.label
         let dir: UInt64 = d < h ? 1 : 2
         let wd = W[d], pd = P[d], wh = W[h], ph = P[h]
@@ -450,5 +531,10 @@ enum ParserFeatures {
         f.append(key(129, dir, pd, pair(ph, P[dl])))
         f.append(key(130, dir, pd, pair(ph, P[dr])))
         f.append(key(131, dir, ph, pair(wd, P[d + 1])))
+        let U = a.u
+        f.append(key(132, dir, a.u[d], U[h]))
+        f.append(key(134, dir, a.suffix[d], ph))
+        f.append(key(135, dir, pd, a.suffix[h]))
+        f.append(key(133, dir, wd, pair(U[h], UInt64(min(abs(a.punctsUpTo[max(h, d) - 1] - a.punctsUpTo[min(h, d)]), 2)))))
     }
 }

@@ -11,7 +11,7 @@ extension DependencyParser {
     /// (Nivre & Nilsson 2005, without encoding the lift in the label); trees that would need a
     /// second root, or whose heads are missing or cyclic, are skipped.
     static func train(sentences: [CoNLLUSentence], iterations: Int = 15, seed: UInt64 = 0x5EED,
-                      explore: Double = 0.9, pruneBelow: Float = 1.5) -> DependencyParser {
+                      explore: Double = 0.75, pruneBelow: Float = 1.5) -> DependencyParser {
         let t = trainers(sentences: sentences, iterations: iterations, seed: seed, explore: explore)
         return DependencyParser(labels: t.labels, transitions: t.transitions.averaged(pruneBelow: pruneBelow),
                                 labeller: t.labeller.averaged(pruneBelow: pruneBelow))
@@ -28,16 +28,14 @@ extension DependencyParser {
         for (i, l) in labels.enumerated() { labelID[l] = i }
         let rootLabel = labelID["root"]!
 
-        struct Sent { var atoms: ParserAtoms; var gold: [Int]; var goldLabel: [Int]; var goldRoot: Int }
+        struct Sent { var atoms: ParserAtoms; var gold: [Int]; var goldLabel: [Int] }
         var data: [Sent] = []
         data.reserveCapacity(sentences.count)
         for s in sentences where !s.words.isEmpty {
             guard let gold = Projectivity.projectivized(s.heads) else { continue }
-            var g = [-1] + gold
-            g.append(-1)
+            let g = [-1] + gold.map { $0 == 0 ? gold.count + 1 : $0 } + [-1]
             let gl = [rootLabel] + s.words.map { labelID[$0.deprel]! } + [rootLabel]
-            data.append(Sent(atoms: ParserAtoms(words: s.forms, upos: s.upos, xpos: s.xpos), gold: g, goldLabel: gl,
-                             goldRoot: gold.firstIndex(of: 0)! + 1))
+            data.append(Sent(atoms: ParserAtoms(words: s.forms, upos: s.upos, xpos: s.xpos), gold: g, goldLabel: gl))
         }
 
         var trans = PerceptronTrainer()
@@ -65,13 +63,17 @@ extension DependencyParser {
                 let s = data[si]
                 var st = ParseState(n: s.gold.count - 2)
                 while !st.done {
+                    if let forced = st.forced {
+                        st.apply(forced, label: rootLabel)
+                        continue
+                    }
                     feats.removeAll(keepingCapacity: true)
                     ParserFeatures.transition(st, s.atoms, into: &feats)
                     lookup(trans, feats, &rows)
                     for m in 0..<Move.count { scores[m] = 0 }
                     trans.score(rows, into: &scores)
                     let pred = st.best(scores)
-                    Oracle.costs(st, gold: s.gold, goldRoot: s.goldRoot, into: &costs)
+                    Oracle.costs(st, gold: s.gold, into: &costs)
                     var minCost = Int.max
                     for m in 0..<Move.count where st.valid(m) { minCost = min(minCost, costs[m]) }
                     var bestOK = -1
@@ -86,7 +88,7 @@ extension DependencyParser {
                         if !(exploring && Self.unit(&rng) < explore) { next = bestOK }
                     }
                     var label = rootLabel
-                    if let (h, d) = st.arc(next), h != 0 {
+                    if let (h, d) = st.arc(next), h != st.root {
                         feats.removeAll(keepingCapacity: true)
                         ParserFeatures.label(st, s.atoms, head: h, dep: d, into: &feats)
                         lookup(labeller, feats, &rows)
@@ -114,34 +116,33 @@ extension DependencyParser {
     static func unit(_ rng: inout SplitMix64) -> Double { Double(rng.next() >> 11) * 0x1p-53 }
 }
 
-/// Goldberg & Nivre's (2012) dynamic oracle for arc-eager with a single root dependent: the
-/// number of gold arcs each transition makes unreachable.
+/// Goldberg & Nivre's (2012) dynamic oracle for arc-eager with the root at the end of the
+/// buffer: the number of gold arcs each transition makes unreachable.
 enum Oracle {
-    /// `gold[i]` is the gold head of word i (index 0 and n + 1 unused); `goldRoot` the word whose
-    /// head is the root. Costs of invalid moves are left unspecified.
-    static func costs(_ st: ParseState, gold: [Int], goldRoot: Int, into c: inout [Int]) {
+    /// `gold[i]` is the gold head of word i, n + 1 for the root (index 0 and n + 1 unused).
+    /// Costs of invalid moves are left unspecified; all are 0 when the move is forced.
+    static func costs(_ st: ParseState, gold: [Int], into c: inout [Int]) {
         let s0 = st.s0, b = st.b, n = st.n
+        guard b <= n, !st.stack.isEmpty else {
+            for m in 0..<Move.count { c[m] = 0 }
+            return
+        }
         // Gold dependents of s0 in the buffer (b included).
         var s0KidsInBuffer = 0
-        if s0 != 0 { for k in b...n where gold[k] == s0 { s0KidsInBuffer += 1 } }
+        for k in b...n where gold[k] == s0 { s0KidsInBuffer += 1 }
         // Headless stack words whose gold head is b, and whether b's gold head is on the stack.
         var headlessKidsOfB = 0
         var headOnStack = false
         let gb = gold[b]
         for x in st.stack {
             let k = Int(x)
-            if k != 0 && st.head[k] < 0 && gold[k] == b { headlessKidsOfB += 1 }
+            if st.head[k] < 0 && gold[k] == b { headlessKidsOfB += 1 }
             if k == gb { headOnStack = true }
         }
-        if gb == 0 && st.rootChild != 0 { headOnStack = false }
-
         c[Move.shift] = (headOnStack ? 1 : 0) + headlessKidsOfB
         c[Move.reduce] = s0KidsInBuffer
-        c[Move.left] = (s0 != 0 && gold[s0] > b ? 1 : 0) + s0KidsInBuffer
-        var right = headlessKidsOfB
-        if gb != s0 && (gb > b || headOnStack) { right += 1 }
-        if s0 == 0 && gb != 0 && goldRoot > b { right += 1 }
-        c[Move.right] = right
+        c[Move.left] = (gold[s0] > b ? 1 : 0) + s0KidsInBuffer
+        c[Move.right] = (gb != s0 && (gb > b || headOnStack) ? 1 : 0) + headlessKidsOfB
     }
 }
 
