@@ -69,12 +69,13 @@ struct PerceptronTrainer {
     }
 
     /// Averages the weights over all decisions, drops those below `pruneBelow` in magnitude and
-    /// packs the rest, rows sorted by feature key (so the result does not depend on hash order).
-    func averaged(pruneBelow: Float) -> SparseWeights {
+    /// the rows whose key `keep` rejects (features only training uses), and packs the rest, rows
+    /// sorted by feature key (so the result does not depend on hash order).
+    func averaged(pruneBelow: Float, keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
         let total = Double(max(clock, 1))
         var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
         kept.reserveCapacity(rowOf.count / 2)
-        for (key, r) in rowOf {
+        for (key, r) in rowOf where keep(key) {
             var es: [(UInt16, Float)] = []
             for e in rows[Int(r)] {
                 let t = e.total + Double(clock - e.stamp) * Double(e.w)
@@ -109,9 +110,16 @@ public struct SparseWeights: Sendable {
     let rowStart: [Int32]
     let classes: [UInt16]
     let weights: [Float]
-    /// Open-addressing slots: row + 1, or 0 for empty.
-    private let slots: [Int32]
+    /// Open-addressing table: each slot holds a key and where its entries start and end in
+    /// `packed`, so that a lookup touches one slot and one run of entries (few cache misses).
+    /// An empty slot has end 0.
+    private let slots: [Slot]
+    /// (class, weight) entries, row after row.
+    private let packed: [Entry]
     private let mask: Int
+
+    struct Slot { var key: UInt64; var start: Int32; var end: Int32 }
+    struct Entry { var cls: UInt32; var w: Float }
 
     init(keys: [UInt64], rowStart: [Int32], classes: [UInt16], weights: [Float]) {
         self.keys = keys
@@ -120,41 +128,38 @@ public struct SparseWeights: Sendable {
         self.weights = weights
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: size)
+        var slots = [Slot](repeating: Slot(key: 0, start: 0, end: 0), count: size)
         let mask = size - 1
         for (r, k) in keys.enumerated() {
             var i = Int(truncatingIfNeeded: k) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(r + 1)
+            while slots[i].end != 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, start: rowStart[r], end: rowStart[r + 1])
         }
         self.slots = slots
         self.mask = mask
+        packed = zip(classes, weights).map { Entry(cls: UInt32($0.0), w: $0.1) }
     }
 
     public var rowCount: Int { keys.count }
     public var entryCount: Int { weights.count }
 
-    /// The row of a feature key, if kept.
-    @inline(__always)
-    func row(_ key: UInt64) -> Int? {
-        var i = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if keys[Int(s) - 1] == key { return Int(s) - 1 }
-            i = (i + 1) & mask
-        }
-    }
-
     /// Adds the weights of `features` to `scores` (which the caller zeroes).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { sc in
-            classes.withUnsafeBufferPointer { cls in
-                weights.withUnsafeBufferPointer { ws in
+            slots.withUnsafeBufferPointer { sl in
+                packed.withUnsafeBufferPointer { es in
                     for f in features {
-                        guard let r = row(f) else { continue }
-                        for e in Int(rowStart[r])..<Int(rowStart[r + 1]) { sc[Int(cls[e])] += ws[e] }
+                        var i = Int(truncatingIfNeeded: f) & mask
+                        while true {
+                            let s = sl[i]
+                            if s.end == 0 { break }
+                            if s.key == f {
+                                for e in Int(s.start)..<Int(s.end) { sc[Int(es[e].cls)] += es[e].w }
+                                break
+                            }
+                            i = (i + 1) & mask
+                        }
                     }
                 }
             }

@@ -21,6 +21,9 @@ import Foundation
 ///   stray `B-O` -> O; a leading "the" and leading titles cut as for GMB.
 /// - UNER English-EWT dev (gold): PER, LOC, ORG as they are.
 /// - UNER English-EWT test is never trained or tuned on; it is only scored, with EVT -> O.
+///
+/// The perceptron's updates weigh UNER dev 6, the UNER draft train 2 and GMB 1, and GMB's
+/// features get a second, GMB-only copy that is dropped from the model (see `NERTraining`).
 public struct NamedEntityTagger: Sendable {
     /// Entity types; class 0 is O, class 1 + 4 * t + p is position p (B, I, L, U) of type t.
     public let types: [String]
@@ -141,12 +144,18 @@ public struct NamedEntityTagger: Sendable {
         public var labels: [String]
         /// Size of the perceptron's updates on this sentence (corpora weighted by how well they fit).
         public var weight: Int32
-        public init(words: [String], upos: [String], xpos: [String], labels: [String], weight: Int32 = 1) {
+        /// 0 for text like the text to tag; another number gives the sentence's features a second
+        /// copy private to that domain, which learns its quirks and is dropped from the model
+        /// (Daumé 2007, "frustratingly easy domain adaptation").
+        public var domain: UInt64
+        public init(words: [String], upos: [String], xpos: [String], labels: [String], weight: Int32 = 1,
+                    domain: UInt64 = 0) {
             self.words = words
             self.upos = upos
             self.xpos = xpos
             self.labels = labels
             self.weight = weight
+            self.domain = domain
         }
     }
 
@@ -154,11 +163,13 @@ public struct NamedEntityTagger: Sendable {
     /// SplitMix64 generator with a fixed seed).
     public static func train(examples: [Example], lexicon: Lexicon, types: [String] = defaultTypes,
                              iterations: Int = 10, seed: UInt64 = 0x5EED_4E52,
-                             pruneBelow: Float = 0.05) -> NamedEntityTagger {
+                             pruneBelow: Float = 2) -> NamedEntityTagger {
         let gazetteer = NERGazetteer(lexicon: lexicon)
         let classCount = 1 + 4 * types.count
         var trainer = PerceptronTrainer()
-        struct Sent { var toks: [NERToken]; var gold: [Int]; var feats: [Int32]; var weight: Int32 }
+        struct Sent { var toks: [NERToken]; var gold: [Int]; var feats: [Int32]; var weight: Int32; var domain: UInt64 }
+        var domainKeys = Set<UInt64>()
+        @inline(__always) func domainKey(_ k: UInt64, _ d: UInt64) -> UInt64 { TaggerFeatures.mix(k ^ (d &* 0x9E37_79B9_7F4A_7C15)) }
         var data: [Sent] = []
         data.reserveCapacity(examples.count)
         var buf: [UInt64] = []
@@ -171,8 +182,15 @@ public struct NamedEntityTagger: Sendable {
                 NERFeatures.staticFeatures(toks, i, into: &buf)
                 precondition(buf.count == NERFeatures.staticCount)
                 for k in buf { fs.append(trainer.intern(k)) }
+                if e.domain != 0 {
+                    for k in buf {
+                        let dk = domainKey(k, e.domain)
+                        domainKeys.insert(dk)
+                        fs.append(trainer.intern(dk))
+                    }
+                }
             }
-            data.append(Sent(toks: toks, gold: bilou(e.labels, types: types), feats: fs, weight: e.weight))
+            data.append(Sent(toks: toks, gold: bilou(e.labels, types: types), feats: fs, weight: e.weight, domain: e.domain))
         }
 
         var scores = [Float](repeating: 0, count: classCount)
@@ -191,11 +209,19 @@ public struct NamedEntityTagger: Sendable {
                 var p1 = -1, p2 = -1
                 for i in 0..<n {
                     active.removeAll(keepingCapacity: true)
-                    let base = i * NERFeatures.staticCount
-                    for k in 0..<NERFeatures.staticCount { active.append(s.feats[base + k]) }
+                    let stride = s.domain == 0 ? NERFeatures.staticCount : 2 * NERFeatures.staticCount
+                    let base = i * stride
+                    for k in 0..<stride { active.append(s.feats[base + k]) }
                     buf.removeAll(keepingCapacity: true)
                     NERFeatures.dynamicFeatures(s.toks, i, p1, p2, into: &buf)
                     for k in buf { active.append(trainer.intern(k)) }
+                    if s.domain != 0 {
+                        for k in buf {
+                            let dk = domainKey(k, s.domain)
+                            domainKeys.insert(dk)
+                            active.append(trainer.intern(dk))
+                        }
+                    }
                     for c in 0..<classCount { scores[c] = 0 }
                     trainer.score(active, into: &scores)
                     let guess = bestAllowed(scores, prev: p1, last: i == n - 1)
@@ -209,7 +235,8 @@ public struct NamedEntityTagger: Sendable {
                 }
             }
         }
-        return NamedEntityTagger(types: types, model: trainer.averaged(pruneBelow: pruneBelow), lexicon: lexicon)
+        return NamedEntityTagger(types: types, model: trainer.averaged(pruneBelow: pruneBelow) { !domainKeys.contains($0) },
+                                 lexicon: lexicon)
     }
 
     // MARK: Model file
