@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Features: the word, its lowercase form, shape, prefixes and suffixes, the words and shapes
 /// within two tokens, the UPOS and XPOS tags (predicted by `PerceptronTagger`, at training and at
-/// run time), gazetteer features from the `Lexicon` (see `NERGazetteer`), the two previous labels
-/// and the sentence-initial position. Feature keys are our own 64-bit hashes, so the model file is
+/// run time), gazetteer features from the `Lexicon` (see `NERGazetteer`), the last word and
+/// length of the run of capitalized words a word stands in ("Chicago Symphony Orchestra"), the two
+/// previous labels and the sentence-initial position. Feature keys are our own 64-bit hashes, so the model file is
 /// the same on every run.
 ///
 /// Training data and tag mapping (`NERTraining`):
@@ -29,6 +30,8 @@ public struct NamedEntityTagger: Sendable {
     public let types: [String]
     let model: SparseWeights
     let gazetteer: NERGazetteer
+    /// IOB2 label of each class.
+    let labelNames: [String]
 
     public static let defaultTypes = ["PER", "LOC", "ORG", "EVT"]
 
@@ -36,6 +39,7 @@ public struct NamedEntityTagger: Sendable {
         self.types = types
         self.model = model
         self.gazetteer = NERGazetteer(lexicon: lexicon)
+        labelNames = ["O"] + types.flatMap { ["B-" + $0, "I-" + $0, "I-" + $0, "B-" + $0] }
     }
 
     var classCount: Int { 1 + 4 * types.count }
@@ -77,16 +81,7 @@ public struct NamedEntityTagger: Sendable {
     }
 
     /// IOB2 labels from BILOU class indices.
-    func iob2(_ classes: [Int]) -> [String] {
-        classes.map { c in
-            if c == 0 { return "O" }
-            let t = types[Self.type(of: c)]
-            switch Self.pos(of: c) {
-            case .b, .u: return "B-" + t
-            case .i, .l: return "I-" + t
-            }
-        }
-    }
+    func iob2(_ classes: [Int]) -> [String] { classes.map { labelNames[$0] } }
 
     /// BILOU class indices from IOB2 labels (ill-formed I- starts a mention; unknown types -> O).
     static func bilou(_ labels: [String], types: [String]) -> [Int] {
@@ -281,11 +276,16 @@ struct NERToken {
     var xpos: UInt64
     var gaz: UInt64
     var lex: UInt64
+    /// In a run of capitalized words ("Chicago Symphony Orchestra", "Bank of America"): the
+    /// lowercase form of its last word, and the run's length (capped) with this word's place in
+    /// it; 0 outside runs.
+    var runLast: UInt64 = 0
+    var runShape: UInt64 = 0
 }
 
 /// Feature templates of the named-entity tagger, shared by training and tagging.
 enum NERFeatures {
-    static let staticCount = 44
+    static let staticCount = 47
     static let dynamicCount = 5
     static let pads: [UInt64] = ["-START2-", "-START-", "-END-", "-END2-"].map { TaggerFeatures.hash(99, TaggerFeatures.scalars($0)) }
 
@@ -377,6 +377,30 @@ enum NERFeatures {
         }
         out.append(pad(pads[2]))
         out.append(pad(pads[3]))
+        // Capitalized runs, joined by "of", "and", "&", "-", "'s".
+        var i = 0
+        while i < words.count {
+            guard NERGazetteer.startsUpper(words[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < words.count {
+                if NERGazetteer.startsUpper(words[end]) { end += 1; continue }
+                let w = words[end]
+                if (w == "of" || w == "and" || w == "&" || w == "-" || w == "'s" || w == "de"),
+                   end + 1 < words.count, NERGazetteer.startsUpper(words[end + 1]) {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            let len = UInt64(min(end - i, 5))
+            let last = out[end - 1 + 2].norm
+            for k in i..<end {
+                let place: UInt64 = end - i == 1 ? 0 : (k == i ? 1 : (k == end - 1 ? 3 : 2))
+                out[k + 2].runLast = last
+                out[k + 2].runShape = len << 2 | place | 0x100
+            }
+            i = end
+        }
         return out
     }
 
@@ -434,6 +458,9 @@ enum NERFeatures {
         f.append(key(41, m2.norm, m1.norm))
         f.append(key(42, p1.norm, p2.norm))
         f.append(key(43, p1.raw))
+        f.append(key(44, w.runLast, w.runShape))
+        f.append(key(45, w.runLast))
+        f.append(key(46, w.runShape, w.gaz))
     }
 
     /// Features of the two previous predicted classes; exactly `dynamicCount` of them.
