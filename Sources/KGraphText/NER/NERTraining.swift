@@ -107,7 +107,7 @@ public struct NERReport: Sendable {
         \(heldOutDev.summary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
           UNER test (final model, trained on GMB + UNER draft train + UNER dev):
         \(test.summary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-          read + POS-tag \(String(format: "%.2f", readSeconds)) s, train \(String(format: "%.2f", trainSeconds)) s, \
+          read + POS-tag (jackknifed) \(String(format: "%.2f", readSeconds)) s, train \(String(format: "%.2f", trainSeconds)) s, \
         write \(String(format: "%.2f", writeSeconds)) s, load \(String(format: "%.3f", loadSeconds)) s, \
         \(String(format: "%.0f", wordsPerSecond)) words/s (POS tags given)
         """
@@ -122,6 +122,8 @@ public enum NERTraining {
     public struct Sentence: Sendable {
         public var words: [String]
         public var labels: [String]
+        /// The `# sent_id` of UNER sentences (the UD EWT sentence id).
+        public var id: String? = nil
     }
 
     static func uner(_ corpora: URL, _ split: String) -> URL {
@@ -144,11 +146,11 @@ public enum NERTraining {
         var out: [Sentence] = []
         var cur = Sentence(words: [], labels: [])
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# sent_id = ") { cur.id = String(line.dropFirst(12)) }
             if line.hasPrefix("#") { continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             if f.count < 3 {
-                if !cur.words.isEmpty { out.append(cur) }
-                cur = Sentence(words: [], labels: [])
+                if !cur.words.isEmpty { out.append(cur); cur = Sentence(words: [], labels: []) }
                 continue
             }
             var tag = String(f[2])
@@ -233,7 +235,7 @@ public enum NERTraining {
             for k in c.start..<start { labels[k] = "O" }
             if start < c.end { labels[start] = "B-" + c.type }
         }
-        return Sentence(words: s.words, labels: labels)
+        return Sentence(words: s.words, labels: labels, id: s.id)
     }
 
     /// Adds the tagger's POS tags.
@@ -243,6 +245,27 @@ public enum NERTraining {
             let tags = tagger.tag(s.words)
             return NamedEntityTagger.Example(words: s.words, upos: tags.map(\.upos), xpos: tags.map(\.xpos), labels: s.labels,
                                              weight: weight, domain: domain)
+        }
+    }
+
+    /// POS tags for the UNER draft train as the tagger gives them on unseen text: the draft's
+    /// sentences are the tagger's own training sentences (UD EWT train), so each of `folds` parts
+    /// is tagged by a tagger trained on the other parts (jackknifing); the recognizer then learns
+    /// from tags as good as those it will see.
+    static func jackknifed(_ sentences: [Sentence], corpora: URL, tagger: PerceptronTagger, folds: Int = 4) throws -> [NamedEntityTagger.Example] {
+        let ewt = try CoNLLU.read(TaggerTraining.corpus(corpora, "train"))
+        var fold: [String: Int] = [:]
+        for (i, s) in ewt.enumerated() { if let id = s.sentID { fold[id] = i % folds } }
+        var taggers: [PerceptronTagger] = []
+        for k in 0..<folds {
+            let part = ewt.enumerated().filter { $0.offset % folds != k }.map(\.element)
+            taggers.append(PerceptronTagger.train(sentences: part, iterations: TaggerTraining.defaultIterations))
+        }
+        return sentences.map { s in
+            let t = s.id.flatMap { fold[$0] }.map { taggers[$0] } ?? tagger
+            let tags = t.tag(s.words)
+            return NamedEntityTagger.Example(words: s.words, upos: tags.map(\.upos), xpos: tags.map(\.xpos), labels: s.labels,
+                                             weight: draftWeight)
         }
     }
 
@@ -261,7 +284,7 @@ public enum NERTraining {
         let gmbSents = try readGMB(gmb(corpora)).map(trimMentions)
         let draft = try readUNER(unerDraft(corpora)).map(trimMentions)
         let silverEx = examples(gmbSents, tagger: tagger, weight: gmbWeight, domain: 1)
-            + examples(draft, tagger: tagger, weight: draftWeight)
+            + (try jackknifed(draft, corpora: corpora, tagger: tagger))
         let devEx = examples(try readUNER(uner(corpora, "dev")), tagger: tagger, weight: devWeight)
         let testEx = examples(try readUNER(uner(corpora, "test")), tagger: tagger)
         let readSeconds = Date().timeIntervalSince(t)

@@ -24,7 +24,8 @@ import Foundation
 /// - UNER English-EWT test is never trained or tuned on; it is only scored, with EVT -> O.
 ///
 /// The perceptron's updates weigh UNER dev 6, the UNER draft train 2 and GMB 1, and GMB's
-/// features get a second, GMB-only copy that is dropped from the model (see `NERTraining`).
+/// features get a second, GMB-only copy that is dropped from the model (see `NERTraining`). The
+/// draft train's POS tags come from taggers that did not see its sentences (jackknifing).
 public struct NamedEntityTagger: Sendable {
     /// Entity types; class 0 is O, class 1 + 4 * t + p is position p (B, I, L, U) of type t.
     public let types: [String]
