@@ -69,12 +69,13 @@ struct PerceptronTrainer {
     }
 
     /// Averages the weights over all decisions, drops those below `pruneBelow` in magnitude and
-    /// packs the rest, rows sorted by feature key (so the result does not depend on hash order).
-    func averaged(pruneBelow: Float) -> SparseWeights {
+    /// the rows whose key `keep` rejects (features only training uses), and packs the rest, rows
+    /// sorted by feature key (so the result does not depend on hash order).
+    func averaged(pruneBelow: Float, keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
         let total = Double(max(clock, 1))
         var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
         kept.reserveCapacity(rowOf.count / 2)
-        for (key, r) in rowOf {
+        for (key, r) in rowOf where keep(key) {
             var es: [(UInt16, Float)] = []
             for e in rows[Int(r)] {
                 let t = e.total + Double(clock - e.stamp) * Double(e.w)

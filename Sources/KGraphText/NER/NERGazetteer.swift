@@ -82,14 +82,17 @@ struct NERGazetteer: Sendable {
             keys[i] = k
             return k
         }
+        // Lower-case words that may start a name: not ordinary WordNet words, three letters or more.
+        var lowerStart = [Bool](repeating: false, count: n)
         for i in 0..<n {
             let upper = Self.startsUpper(words[i])
-            let k = key(i)
             if !upper {
-                // Lower-case words: only whether WordNet knows them as ordinary words.
-                if lexicon.commonWords.contains(k) { lexBits[i] = 32 }
+                guard words[i].utf8.count >= 3, Self.canContinue(words[i]) else { continue }
+                let k = key(i)
+                if lexicon.commonWords.contains(k) { lexBits[i] = 32 } else { lowerStart[i] = true }
                 continue
             }
+            let k = key(i)
             var bits: UInt64 = 0
             if lexicon.givenNames.contains(words[i]) { bits |= 1 }
             if lexicon.demonyms[k] != nil { bits |= 2 }
@@ -101,9 +104,10 @@ struct NERGazetteer: Sendable {
         }
         var i = 0
         while i < n {
-            guard Self.canContinue(words[i]) else { i += 1; continue }
+            let upper = Self.startsUpper(words[i])
+            guard upper || lowerStart[i] else { i += 1; continue }
             // Longest name starting here (lower-case starts flagged with 64).
-            let lowerStart: UInt64 = Self.startsUpper(words[i]) ? 0 : 64
+            let lowerStart: UInt64 = upper ? 0 : 64
             var best = 0
             var bestKinds: UInt64 = 0
             var phrase = key(i)

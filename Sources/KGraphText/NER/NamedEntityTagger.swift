@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Features: the word, its lowercase form, shape, prefixes and suffixes, the words and shapes
 /// within two tokens, the UPOS and XPOS tags (predicted by `PerceptronTagger`, at training and at
-/// run time), gazetteer features from the `Lexicon` (see `NERGazetteer`), the two previous labels
-/// and the sentence-initial position. Feature keys are our own 64-bit hashes, so the model file is
+/// run time), gazetteer features from the `Lexicon` (see `NERGazetteer`), the last word and
+/// length of the run of capitalized words a word stands in ("Chicago Symphony Orchestra"), the two
+/// previous labels and the sentence-initial position. Feature keys are our own 64-bit hashes, so the model file is
 /// the same on every run.
 ///
 /// Training data and tag mapping (`NERTraining`):
@@ -21,11 +22,17 @@ import Foundation
 ///   stray `B-O` -> O; a leading "the" and leading titles cut as for GMB.
 /// - UNER English-EWT dev (gold): PER, LOC, ORG as they are.
 /// - UNER English-EWT test is never trained or tuned on; it is only scored, with EVT -> O.
+///
+/// The perceptron's updates weigh UNER dev 6, the UNER draft train 2 and GMB 1, and GMB's
+/// features get a second, GMB-only copy that is dropped from the model (see `NERTraining`). The
+/// draft train's POS tags come from taggers that did not see its sentences (jackknifing).
 public struct NamedEntityTagger: Sendable {
     /// Entity types; class 0 is O, class 1 + 4 * t + p is position p (B, I, L, U) of type t.
     public let types: [String]
     let model: SparseWeights
     let gazetteer: NERGazetteer
+    /// IOB2 label of each class.
+    let labelNames: [String]
 
     public static let defaultTypes = ["PER", "LOC", "ORG", "EVT"]
 
@@ -33,6 +40,7 @@ public struct NamedEntityTagger: Sendable {
         self.types = types
         self.model = model
         self.gazetteer = NERGazetteer(lexicon: lexicon)
+        labelNames = ["O"] + types.flatMap { ["B-" + $0, "I-" + $0, "I-" + $0, "B-" + $0] }
     }
 
     var classCount: Int { 1 + 4 * types.count }
@@ -74,16 +82,7 @@ public struct NamedEntityTagger: Sendable {
     }
 
     /// IOB2 labels from BILOU class indices.
-    func iob2(_ classes: [Int]) -> [String] {
-        classes.map { c in
-            if c == 0 { return "O" }
-            let t = types[Self.type(of: c)]
-            switch Self.pos(of: c) {
-            case .b, .u: return "B-" + t
-            case .i, .l: return "I-" + t
-            }
-        }
-    }
+    func iob2(_ classes: [Int]) -> [String] { classes.map { labelNames[$0] } }
 
     /// BILOU class indices from IOB2 labels (ill-formed I- starts a mention; unknown types -> O).
     static func bilou(_ labels: [String], types: [String]) -> [Int] {
@@ -141,12 +140,18 @@ public struct NamedEntityTagger: Sendable {
         public var labels: [String]
         /// Size of the perceptron's updates on this sentence (corpora weighted by how well they fit).
         public var weight: Int32
-        public init(words: [String], upos: [String], xpos: [String], labels: [String], weight: Int32 = 1) {
+        /// 0 for text like the text to tag; another number gives the sentence's features a second
+        /// copy private to that domain, which learns its quirks and is dropped from the model
+        /// (Daumé 2007, "frustratingly easy domain adaptation").
+        public var domain: UInt64
+        public init(words: [String], upos: [String], xpos: [String], labels: [String], weight: Int32 = 1,
+                    domain: UInt64 = 0) {
             self.words = words
             self.upos = upos
             self.xpos = xpos
             self.labels = labels
             self.weight = weight
+            self.domain = domain
         }
     }
 
@@ -154,11 +159,13 @@ public struct NamedEntityTagger: Sendable {
     /// SplitMix64 generator with a fixed seed).
     public static func train(examples: [Example], lexicon: Lexicon, types: [String] = defaultTypes,
                              iterations: Int = 10, seed: UInt64 = 0x5EED_4E52,
-                             pruneBelow: Float = 0.05) -> NamedEntityTagger {
+                             pruneBelow: Float = 2) -> NamedEntityTagger {
         let gazetteer = NERGazetteer(lexicon: lexicon)
         let classCount = 1 + 4 * types.count
         var trainer = PerceptronTrainer()
-        struct Sent { var toks: [NERToken]; var gold: [Int]; var feats: [Int32]; var weight: Int32 }
+        struct Sent { var toks: [NERToken]; var gold: [Int]; var feats: [Int32]; var weight: Int32; var domain: UInt64 }
+        var domainKeys = Set<UInt64>()
+        @inline(__always) func domainKey(_ k: UInt64, _ d: UInt64) -> UInt64 { TaggerFeatures.mix(k ^ (d &* 0x9E37_79B9_7F4A_7C15)) }
         var data: [Sent] = []
         data.reserveCapacity(examples.count)
         var buf: [UInt64] = []
@@ -171,8 +178,15 @@ public struct NamedEntityTagger: Sendable {
                 NERFeatures.staticFeatures(toks, i, into: &buf)
                 precondition(buf.count == NERFeatures.staticCount)
                 for k in buf { fs.append(trainer.intern(k)) }
+                if e.domain != 0 {
+                    for k in buf {
+                        let dk = domainKey(k, e.domain)
+                        domainKeys.insert(dk)
+                        fs.append(trainer.intern(dk))
+                    }
+                }
             }
-            data.append(Sent(toks: toks, gold: bilou(e.labels, types: types), feats: fs, weight: e.weight))
+            data.append(Sent(toks: toks, gold: bilou(e.labels, types: types), feats: fs, weight: e.weight, domain: e.domain))
         }
 
         var scores = [Float](repeating: 0, count: classCount)
@@ -191,11 +205,19 @@ public struct NamedEntityTagger: Sendable {
                 var p1 = -1, p2 = -1
                 for i in 0..<n {
                     active.removeAll(keepingCapacity: true)
-                    let base = i * NERFeatures.staticCount
-                    for k in 0..<NERFeatures.staticCount { active.append(s.feats[base + k]) }
+                    let stride = s.domain == 0 ? NERFeatures.staticCount : 2 * NERFeatures.staticCount
+                    let base = i * stride
+                    for k in 0..<stride { active.append(s.feats[base + k]) }
                     buf.removeAll(keepingCapacity: true)
                     NERFeatures.dynamicFeatures(s.toks, i, p1, p2, into: &buf)
                     for k in buf { active.append(trainer.intern(k)) }
+                    if s.domain != 0 {
+                        for k in buf {
+                            let dk = domainKey(k, s.domain)
+                            domainKeys.insert(dk)
+                            active.append(trainer.intern(dk))
+                        }
+                    }
                     for c in 0..<classCount { scores[c] = 0 }
                     trainer.score(active, into: &scores)
                     let guess = bestAllowed(scores, prev: p1, last: i == n - 1)
@@ -209,7 +231,8 @@ public struct NamedEntityTagger: Sendable {
                 }
             }
         }
-        return NamedEntityTagger(types: types, model: trainer.averaged(pruneBelow: pruneBelow), lexicon: lexicon)
+        return NamedEntityTagger(types: types, model: trainer.averaged(pruneBelow: pruneBelow) { !domainKeys.contains($0) },
+                                 lexicon: lexicon)
     }
 
     // MARK: Model file
@@ -254,11 +277,16 @@ struct NERToken {
     var xpos: UInt64
     var gaz: UInt64
     var lex: UInt64
+    /// In a run of capitalized words ("Chicago Symphony Orchestra", "Bank of America"): the
+    /// lowercase form of its last word, and the run's length (capped) with this word's place in
+    /// it; 0 outside runs.
+    var runLast: UInt64 = 0
+    var runShape: UInt64 = 0
 }
 
 /// Feature templates of the named-entity tagger, shared by training and tagging.
 enum NERFeatures {
-    static let staticCount = 44
+    static let staticCount = 47
     static let dynamicCount = 5
     static let pads: [UInt64] = ["-START2-", "-START-", "-END-", "-END2-"].map { TaggerFeatures.hash(99, TaggerFeatures.scalars($0)) }
 
@@ -350,6 +378,30 @@ enum NERFeatures {
         }
         out.append(pad(pads[2]))
         out.append(pad(pads[3]))
+        // Capitalized runs, joined by "of", "and", "&", "-", "'s".
+        var i = 0
+        while i < words.count {
+            guard NERGazetteer.startsUpper(words[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < words.count {
+                if NERGazetteer.startsUpper(words[end]) { end += 1; continue }
+                let w = words[end]
+                if (w == "of" || w == "and" || w == "&" || w == "-" || w == "'s" || w == "de"),
+                   end + 1 < words.count, NERGazetteer.startsUpper(words[end + 1]) {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            let len = UInt64(min(end - i, 5))
+            let last = out[end - 1 + 2].norm
+            for k in i..<end {
+                let place: UInt64 = end - i == 1 ? 0 : (k == i ? 1 : (k == end - 1 ? 3 : 2))
+                out[k + 2].runLast = last
+                out[k + 2].runShape = len << 2 | place | 0x100
+            }
+            i = end
+        }
         return out
     }
 
@@ -407,6 +459,9 @@ enum NERFeatures {
         f.append(key(41, m2.norm, m1.norm))
         f.append(key(42, p1.norm, p2.norm))
         f.append(key(43, p1.raw))
+        f.append(key(44, w.runLast, w.runShape))
+        f.append(key(45, w.runLast))
+        f.append(key(46, w.runShape, w.gaz))
     }
 
     /// Features of the two previous predicted classes; exactly `dynamicCount` of them.
