@@ -44,6 +44,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             children = ch
             var so = [Int](repeating: -1, count: doc.tokens.count)
             for (k, s) in doc.spans.enumerated() { for t in s.tokens where so[t] == -1 { so[t] = k } }
+            // A person's title stands for the person ("Chancellor" heads "Karl Nehammer" in some parses).
+            for (k, s) in doc.spans.enumerated() {
+                guard let title = s.title else { continue }
+                let n = title.split(separator: " ").count
+                for t in max(0, s.tokens.lowerBound - n)..<s.tokens.lowerBound where so[t] == -1 { so[t] = k }
+            }
             spanOf = so
         }
 

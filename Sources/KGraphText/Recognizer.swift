@@ -38,22 +38,46 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let type = tag.dropFirst(2)
                 var e = t + 1
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                // A capitalized head the tagger left out: "Lancaster" + "House".
+                var headType: EntityType? = nil
+                if e < sentence.upperBound, doc.entityTags[e] == "O", isCapitalized(words[e]) {
+                    let low = words[e].lowercased()
+                    if GeneralVocabulary.placeHeads.contains(low) { headType = .place }
+                    else if lexicon.organizationHeads.contains(low) { headType = .organization }
+                    else if GeneralVocabulary.eventHeads.contains(low) { headType = .event }
+                    if headType != nil { e += 1 }
+                }
                 var a = t
                 while a - 1 >= sentence.lowerBound, !covered.contains(a - 1), isCapitalized(words[a - 1]),
                       doc.entityTags[a - 1] == "O",
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
                 }
-                let hint: EntityType? = switch type {
+                var hint: EntityType? = switch type {
                 case "PER": .person
                 case "LOC": .place
                 case "ORG": .organization
                 case "EVT": .event
                 default: nil
                 }
+                if let h = headType { hint = h }
+                // "Prime Minister Sir Keir Starmer" tagged as an organization: a run that opens with a
+                // person's title and does not end in an organization's head word names a person.
+                if hint == .organization, let len = matchTitle(words, a, e), a + len < e,
+                   !lexicon.organizationHeads.contains(words[e - 1].lowercased()) {
+                    hint = .person
+                }
                 classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
                 for k in a..<e { covered.insert(k) }
                 t = e
+            }
+            // "US President Donald Trump" where the state was tagged apart: the title is of that state.
+            for k in spans.indices where spans[k].type == .person && spans[k].title != nil && spans[k].titleOf == nil
+                && sentence.contains(spans[k].tokens.lowerBound) {
+                let titleStart = spans[k].tokens.lowerBound - spans[k].title!.split(separator: " ").count
+                if let st = spans.first(where: { $0.type == .state && $0.tokens.upperBound == titleStart }) {
+                    spans[k].titleOf = st.tokens.lowerBound
+                }
             }
             for k in sentence where !covered.contains(k) && isCapitalized(words[k]) {
                 if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered.contains($0) }) {
@@ -147,7 +171,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 p += len
                 continue
             }
-            if hint == nil || hint == .person, let len = matchTitle(words, p, end) {
+            if hint != .organization && hint != .event, let len = matchTitle(words, p, end) {
                 let t = words[p..<(p + len)].joined(separator: " ").lowercased().replacingOccurrences(of: ".", with: "")
                 if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
                 p += len
@@ -157,7 +181,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             let rest = p..<end
             let text = words[rest].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
             let key = Lexicon.key(text)
-            if title != nil && (hint == nil || hint == .person) {
+            if title != nil && hint != .organization && hint != .event {
                 spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
             } else if let hint {
                 switch hint {

@@ -259,7 +259,8 @@ public enum NERTraining {
         var taggers: [PerceptronTagger] = []
         for k in 0..<folds {
             let part = ewt.enumerated().filter { $0.offset % folds != k }.map(\.element)
-            taggers.append(PerceptronTagger.train(sentences: part, iterations: TaggerTraining.defaultIterations))
+            taggers.append(PerceptronTagger.train(sentences: part, iterations: TaggerTraining.defaultIterations,
+                                                  clusters: tagger.clusters, wordnet: tagger.wordnet))
         }
         return sentences.map { s in
             let t = s.id.flatMap { fold[$0] }.map { taggers[$0] } ?? tagger

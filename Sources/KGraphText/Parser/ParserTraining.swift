@@ -87,8 +87,11 @@ public enum ParserTraining {
         let test = try CoNLLU.read(TaggerTraining.corpus(corpora, "test"))
         let readSeconds = Date().timeIntervalSince(t)
 
+        let taggerFile = out.appendingPathComponent(TaggerTraining.modelFile)
+        let tagger = FileManager.default.fileExists(atPath: taggerFile.path)
+            ? try PerceptronTagger.load(from: taggerFile) : PerceptronTagger.train(sentences: train)
         t = Date()
-        let tagged = jackknifed(train, folds: folds)
+        let tagged = jackknifed(train, folds: folds, like: tagger)
         let jackknifeSeconds = Date().timeIntervalSince(t)
 
         t = Date()
@@ -111,9 +114,6 @@ public enum ParserTraining {
         let loadSeconds = Date().timeIntervalSince(t)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
 
-        let taggerFile = out.appendingPathComponent(TaggerTraining.modelFile)
-        let tagger = FileManager.default.fileExists(atPath: taggerFile.path)
-            ? try PerceptronTagger.load(from: taggerFile) : PerceptronTagger.train(sentences: train)
         let evalSets = [dev, test].map { retagged($0, with: tagger) }
         return ParserReport(model: file, modelBytes: bytes, trainSentences: train.count, liftedSentences: lifted,
                             skippedSentences: skipped, iterations: iterations, folds: folds,
@@ -124,13 +124,16 @@ public enum ParserTraining {
     }
 
     /// The sentences with tags predicted by taggers trained on the other folds (contiguous
-    /// blocks), so the parser learns from the kind of tags it will see.
-    public static func jackknifed(_ sentences: [CoNLLUSentence], folds: Int) -> [CoNLLUSentence] {
+    /// blocks) with the word classes of `like` (the tagger the parser will run behind), so the
+    /// parser learns from the kind of tags it will see.
+    public static func jackknifed(_ sentences: [CoNLLUSentence], folds: Int, like: PerceptronTagger? = nil) -> [CoNLLUSentence] {
         guard folds > 1, sentences.count >= folds else { return sentences }
         var out = sentences
         for f in 0..<folds {
             let lo = sentences.count * f / folds, hi = sentences.count * (f + 1) / folds
-            let tagger = PerceptronTagger.train(sentences: Array(sentences[..<lo] + sentences[hi...]))
+            let rest = Array(sentences[..<lo] + sentences[hi...])
+            let tagger = like.map { PerceptronTagger.train(sentences: rest, clusters: $0.clusters, wordnet: $0.wordnet) }
+                ?? PerceptronTagger.train(sentences: rest)
             for i in lo..<hi { out[i] = retagged(sentences[i], with: tagger) }
         }
         return out
