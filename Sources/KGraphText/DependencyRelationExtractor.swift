@@ -199,7 +199,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int) -> Void) {
         let doc = p.doc
         guard !p.isNegated(pred) else { return }
-        let subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
+        var subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
+        // A predicate the parse hung under another word shares that word's subject.
+        if subjects.isEmpty, doc.heads[pred] >= 0 {
+            subjects = p.children[doc.heads[pred]].filter { p.doc.deprels[$0] == "nsubj" }
+        }
         guard !subjects.isEmpty else { return }
         // "X was in Washington": a person's or organization's visit. (The place is the predicate,
         // or an oblique of it when the parse made a participle the predicate.)
