@@ -38,6 +38,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let type = tag.dropFirst(2)
                 var e = t + 1
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                // A title tagged on its own ("Prime" of "Prime Minister Sir Keir Starmer"): the name
+                // after it takes it in.
+                if let len = matchTitle(words, t, sentence.upperBound), t + len >= e, isCapitalized(words[t + len]) {
+                    t = e
+                    continue
+                }
                 // A capitalized head the tagger left out: "Lancaster" + "House".
                 var headType: EntityType? = nil
                 if e < sentence.upperBound, doc.entityTags[e] == "O", isCapitalized(words[e]) {
@@ -49,7 +55,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
                 var a = t
                 while a - 1 >= sentence.lowerBound, !covered.contains(a - 1), isCapitalized(words[a - 1]),
-                      doc.entityTags[a - 1] == "O",
+                      doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
                 }
