@@ -82,3 +82,20 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(lemmas["The"] == "the")
     }
 }
+
+@Suite struct TrainedRecognitionTests {
+    @Test func namesComeFromTheTrainedTaggerWithTitlesAndStatesAttached() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Prime Minister Sir John Miller met Chancellor Anna Weber at Buckingham Palace on Monday.\nUS President Robert King spoke in Berlin.")
+        #expect(a.document.entityTags.count == a.document.tokens.count)
+        let spans = a.document.spans.map { ($0.name, $0.type) }
+        #expect(spans.contains { $0 == ("John Miller", .person) })
+        #expect(spans.contains { $0 == ("Anna Weber", .person) })
+        #expect(spans.contains { $0 == ("Buckingham Palace", .place) })
+        #expect(spans.contains { $0 == ("United States", .state) })
+        #expect(!spans.contains { $0.0.hasPrefix("Prime") || $0.0.hasPrefix("Chancellor") })
+        let r = a.relations.map { (a.document.spans[$0.subject].name, $0.predicate, a.document.spans[$0.object].name) }
+        #expect(r.contains { $0 == ("John Miller", "met", "Anna Weber") })
+        #expect(r.contains { $0 == ("Robert King", "president of", "United States") })
+        #expect(r.contains { $0 == ("Robert King", "spoke in", "Berlin") })
+    }
+}
