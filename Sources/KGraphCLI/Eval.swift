@@ -4,7 +4,7 @@ import KGraphText
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the committed models on the held-out corpora (the tagger on UD EWT and the recognizer on UNER EWT, gold tokens).")
+        abstract: "Score the committed models: EWT tags, lemmas and parses (gold tokens and raw text), UNER entities.")
 
     @Option(help: "The corpora folder (ud-english-ewt/, uner-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"

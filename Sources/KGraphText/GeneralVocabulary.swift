@@ -70,27 +70,12 @@ public enum GeneralVocabulary {
         "your", "another", "some", "any", "each", "every", "no",
     ]
 
-    public static let auxiliaries: Set<String> = [
-        "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "am", "will",
-        "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also",
-        "not", "n't", "never", "already", "then", "now", "still", "just", "first", "later", "reportedly",
-        "recently", "once", "again", "jointly", "to",
-    ]
-
     public static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s"]
-
-    public static let negations: Set<String> = ["not", "n't", "never", "no"]
 
     public static let prepositions: Set<String> = [
         "in", "at", "on", "with", "to", "from", "for", "against", "into", "over", "by", "about", "across",
         "toward", "towards", "near", "through", "under", "between", "among", "during", "of", "after", "before",
         "outside", "inside", "within", "around", "without", "upon", "onto", "via", "behind", "beyond",
-    ]
-
-    /// Words that end a clause for the purposes of the relation rules.
-    public static let clauseBreakers: Set<String> = [
-        ",", ";", ":", "which", "who", "whom", "whose", "that", "while", "as", "but", "because", "although",
-        "though", "whether", "if", "when", "where", "since", "until", "unless", "—", "–", "(", ")", "\"", "“", "”",
     ]
 
     public static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers"]
