@@ -19,16 +19,7 @@ struct Annotate: ParsableCommand {
 
     func run() throws {
         let pipeline = try modelOptions.pipeline()
-        let (files, problems) = Inputs.collect(paths)
-        var skipped = problems.count
-        for p in problems { Terminal.error(p.description) }
-        for file in files {
-            let input: InputText
-            do { input = try Inputs.read(file) } catch {
-                Terminal.error(error.description)
-                skipped += 1
-                continue
-            }
+        let skipped = forEachInput(paths) { input in
             print(CoNLLUWriter.write(pipeline.annotate(path: input.path, text: input.text)), terminator: "")
         }
         if skipped > 0 { throw ExitCode(1) }

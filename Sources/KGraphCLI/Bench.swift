@@ -16,8 +16,6 @@ struct Bench: ParsableCommand {
         let loadStart = Date()
         let pipeline = try modelOptions.pipeline()
         let loadSeconds = Date().timeIntervalSince(loadStart)
-        let (files, problems) = Inputs.collect(paths)
-        for p in problems { Terminal.error(p.description) }
         let stages = ["tokenize", "tag", "lemmatize", "parse", "recognize", "extract"]
         var seconds = [Double](repeating: 0, count: stages.count)
         var words = 0, documents = 0, relations = 0
@@ -33,8 +31,7 @@ struct Bench: ParsableCommand {
             seconds[stage] += cpu() - start
             return value
         }
-        for file in files {
-            guard let input = try? Inputs.read(file) else { continue }
+        _ = forEachInput(paths) { input in
             var doc = timed(0) { pipeline.tokenize(path: input.path, text: input.text) }
             timed(1) { pipeline.tagger.tag(&doc) }
             timed(2) { pipeline.lemmatizer.lemmatize(&doc) }

@@ -110,6 +110,24 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Reads each article under `paths` in order and hands it to `body`; a missing path or a file
+/// that cannot be read gets one line on standard error. Returns how many were skipped.
+func forEachInput(_ paths: [String], _ body: (InputText) throws -> Void) rethrows -> Int {
+    let (files, problems) = Inputs.collect(paths)
+    var skipped = problems.count
+    for p in problems { Terminal.error(p.description) }
+    for file in files {
+        let input: InputText
+        do { input = try Inputs.read(file) } catch {
+            Terminal.error(error.description)
+            skipped += 1
+            continue
+        }
+        try body(input)
+    }
+    return skipped
+}
+
 enum Terminal {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data("kgraph: \(line)\n".utf8))

@@ -31,18 +31,9 @@ struct Extract: ParsableCommand {
     func run() throws {
         let pipeline = try modelOptions.pipeline()
         let builder = GraphBuilder(lexicon: pipeline.lexicon)
-        let (files, problems) = Inputs.collect(paths)
-        var skipped = problems.count
-        for p in problems { Terminal.error(p.description) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for file in files {
-            let input: InputText
-            do { input = try Inputs.read(file) } catch {
-                Terminal.error(error.description)
-                skipped += 1
-                continue
-            }
+        let skipped = try forEachInput(paths) { input in
             let doc = builder.resolve(pipeline.analyze(path: input.path, text: input.text))
             let byEntity = Dictionary(grouping: doc.mentions, by: \.entity)
             let out = Output(
