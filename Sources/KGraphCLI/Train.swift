@@ -21,9 +21,17 @@ struct Train: ParsableCommand {
     @Flag(help: "Retrain only the part-of-speech tagger (leave the lexicon as it is).")
     var taggerOnly = false
 
+    @Flag(help: "Retrain only the sentence splitter.")
+    var sentencesOnly = false
+
     func run() throws {
         let started = Date()
         let dir = URL(fileURLWithPath: out)
+        if sentencesOnly {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            print(try SentenceTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir))
+            return
+        }
         if taggerOnly {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             print(try TaggerTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir,

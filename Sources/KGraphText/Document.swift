@@ -278,7 +278,13 @@ public struct Tokenizer: Sendable {
         }
         if !hyphens.isEmpty {
             let allNumeric = (a..<b).allSatisfy { isDigit($0) || s[$0] == "-" }
-            if !(allNumeric && hyphens.count >= 2) {
+            // Numbers that keep their hyphens: "713-853-3989", "853-7906" (a phone number's three
+            // and four digits) and dates such as "01-Feb-02".
+            let parts = hyphens.count + 1
+            let phone = allNumeric && parts == 2 && hyphens[0] - a == 3 && b - hyphens[0] - 1 == 4
+            let date = parts == 3 && isDigit(a) && isDigit(b - 1)
+                && ((hyphens[0] + 1)..<hyphens[1]).allSatisfy { s[$0].properties.isAlphabetic }
+            if !(allNumeric && hyphens.count >= 2) && !phone && !date {
                 var p = a
                 for h in hyphens {
                     let left = text(s, p, h)

@@ -42,6 +42,8 @@ public struct SentenceSegmenter: Sendable {
     struct Context {
         let doc: Document
         let ruleEnd: [Bool]
+        /// Tokens since the rules' last sentence end, in buckets of five (at most 8).
+        let sinceEnd: [UInt64]
         let norm: [UInt64]
         let shape: [UInt64]
 
@@ -50,6 +52,13 @@ public struct SentenceSegmenter: Sendable {
             var ends = [Bool](repeating: false, count: doc.tokens.count)
             for s in doc.sentences where !s.isEmpty { ends[s.upperBound - 1] = true }
             ruleEnd = ends
+            var since = [UInt64](repeating: 0, count: doc.tokens.count)
+            var run = 0
+            for i in doc.tokens.indices {
+                since[i] = UInt64(min(run / 5, 8))
+                run = ends[i] ? 0 : run + 1
+            }
+            sinceEnd = since
             norm = doc.tokens.map { TaggerFeatures.hash(1, TaggerFeatures.scalars($0.text.lowercased())) }
             shape = doc.tokens.map { Context.shape($0.text) }
         }
@@ -91,6 +100,9 @@ public struct SentenceSegmenter: Sendable {
             f.append(key(212, space, shape[i + 1]))
             f.append(key(213, norm[i], shape[i + 1]))
             f.append(key(214, shape[i], next))
+            f.append(key(215, sinceEnd[i], rule))
+            f.append(key(216, sinceEnd[i], shape[i + 1]))
+            f.append(key(217, i > 0 ? shape[i - 1] : 7, shape[i]))
         }
     }
 
@@ -98,7 +110,7 @@ public struct SentenceSegmenter: Sendable {
 
     /// Trains on treebank documents: each is tokenized by `tokenizer`, and a token ends a sentence
     /// when its end is a gold sentence's end.
-    public static func train(documents: [TreebankDocument], tokenizer: Tokenizer = Tokenizer(), iterations: Int = 6,
+    public static func train(documents: [TreebankDocument], tokenizer: Tokenizer = Tokenizer(), iterations: Int = 12,
                              seed: UInt64 = 0x5E47) -> SentenceSegmenter {
         struct Example { var feats: [Int32]; var gold: Int }
         var trainer = PerceptronTrainer()

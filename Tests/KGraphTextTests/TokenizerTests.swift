@@ -41,6 +41,11 @@ import Testing
                                            "Parents", "'", "votes", "count"])
     }
 
+    @Test func phoneNumbersAndDatesKeepTheirHyphensRangesDoNot() {
+        #expect(tokens("Call 853-7906 by 01-Feb-02 for 3-4 well-paid jobs").tokens.map(\.text)
+                == ["Call", "853-7906", "by", "01-Feb-02", "for", "3", "-", "4", "well", "-", "paid", "jobs"])
+    }
+
     @Test func fullStopEndsASentenceBeforeLowercaseButAbbreviationsDoNot() {
         #expect(tokens("i went there. it was fine.").sentences.count == 2)
         #expect(tokens("Mr. Smith and Dr. Jones met at 5 p.m. on Friday.").sentences.count == 1)
