@@ -205,21 +205,27 @@ public struct SparseWeights: Sendable {
             scores[0] += a; scores[1] += b; scores[2] += c; scores[3] += d
             return
         }
+        // Two passes: first every feature's row is found, then the rows are added in feature
+        // order (so the sums are exactly those of one pass). The probes of the first pass do not
+        // wait on each other's cache misses, nor on the adds.
         scores.withUnsafeMutableBufferPointer { sc in
             slots.withUnsafeBufferPointer { slots in
                 packed.withUnsafeBufferPointer { ps in
-                    let mask = self.mask
-                    for f in features {
-                        var i = Int(truncatingIfNeeded: f) & mask
-                        while true {
-                            let s = slots[i]
-                            if s.count == 0 { break }
-                            if s.key == f {
-                                let start = Int(s.start)
-                                for e in start..<(start + Int(s.count)) { sc[Int(ps[e].cls)] += ps[e].w }
-                                break
+                    withUnsafeTemporaryAllocation(of: Slot.self, capacity: features.count) { found in
+                        let mask = self.mask
+                        var n = 0
+                        for f in features {
+                            var i = Int(truncatingIfNeeded: f) & mask
+                            while true {
+                                let s = slots[i]
+                                if s.count == 0 { break }
+                                if s.key == f { found[n] = s; n += 1; break }
+                                i = (i + 1) & mask
                             }
-                            i = (i + 1) & mask
+                        }
+                        for r in 0..<n {
+                            let start = Int(found[r].start)
+                            for e in start..<(start + Int(found[r].count)) { sc[Int(ps[e].cls)] += ps[e].w }
                         }
                     }
                 }

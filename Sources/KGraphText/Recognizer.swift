@@ -240,9 +240,15 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+        // The lookup keys of words[p...], computed once each rather than once per title.
+        var keys: [String] = []
+        func key(_ k: Int) -> String {
+            while keys.count <= k { keys.append(Lexicon.key(words[p + keys.count])) }
+            return keys[k]
+        }
         for title in GeneralVocabulary.titles where p + title.count < end { // a name must follow
             var ok = true
-            for (k, w) in title.enumerated() where Lexicon.key(words[p + k]) != w { ok = false; break }
+            for (k, w) in title.enumerated() where key(k) != w { ok = false; break }
             if ok { return title.count }
         }
         return nil
