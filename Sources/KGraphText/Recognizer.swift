@@ -28,9 +28,10 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// any name stand for their states ("Iraqi troops").
     private func namesFromTags(_ doc: Document, into spans: inout [EntitySpan]) {
         let words = doc.tokens.map(\.text)
+        // Tokens already in a name; sentences do not overlap, so one array serves them all.
+        var covered = [Bool](repeating: false, count: words.count)
         for sentence in doc.sentences where !sentence.isEmpty {
             let headline = isHeadline(doc, sentence)
-            var covered = Set<Int>()
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 let tag = doc.entityTags[t]
@@ -48,7 +49,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     if headType != nil { e += 1 }
                 }
                 var a = t
-                while a - 1 >= sentence.lowerBound, !covered.contains(a - 1), isCapitalized(words[a - 1]),
+                while a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
                       doc.entityTags[a - 1] == "O",
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
@@ -68,7 +69,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     hint = .person
                 }
                 classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
-                for k in a..<e { covered.insert(k) }
+                for k in a..<e { covered[k] = true }
                 t = e
             }
             // "US President Donald Trump" where the state was tagged apart: the title is of that state.
@@ -79,10 +80,10 @@ public struct LexiconRecognizer: EntityRecognizer {
                     spans[k].titleOf = st.tokens.lowerBound
                 }
             }
-            for k in sentence where !covered.contains(k) && isCapitalized(words[k]) {
-                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered.contains($0) }) {
+            for k in sentence where !covered[k] && isCapitalized(words[k]) {
+                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
                     spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
-                    for c in k..<(k + len) { covered.insert(c) }
+                    for c in k..<(k + len) { covered[c] = true }
                 }
             }
         }
@@ -121,12 +122,13 @@ public struct LexiconRecognizer: EntityRecognizer {
         // Surnames alone, and names seen in the body found again in headlines.
         let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
             .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })
-        let covered = Set(spans.flatMap { Array($0.tokens) })
-        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) && personLast[tok.text] != nil {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for s in spans { for t in s.tokens { covered[t] = true } }
+        for (t, tok) in doc.tokens.enumerated() where !covered[t] && personLast[tok.text] != nil {
             spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: tok.text))
         }
         // Pronouns and event noun phrases.
-        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) {
+        for (t, tok) in doc.tokens.enumerated() where !covered[t] {
             let low = tok.text.lowercased()
             if GeneralVocabulary.personPronouns.contains(low) {
                 spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
@@ -255,7 +257,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     /// "a virtual summit", "the ceasefire agreement": an event named by a common noun.
-    private func eventPhrase(_ doc: Document, head: Int, covered: Set<Int>) -> EntitySpan? {
+    private func eventPhrase(_ doc: Document, head: Int, covered: [Bool]) -> EntitySpan? {
         var start = head
         var k = head - 1
         var definite = false
@@ -268,7 +270,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 found = true
                 break
             }
-            guard w == low, !covered.contains(k), !GeneralVocabulary.functionWords.contains(low),
+            guard w == low, !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
             start = k
