@@ -227,9 +227,14 @@ public struct SparseWeights: Sendable {
                             }
                             if s.count != 0 { found[n] = s; n += 1 }
                         }
-                        for r in 0..<n {
-                            let start = Int(found[r].start)
-                            for e in start..<(start + Int(found[r].count)) { sc[Int(ps[e].cls)] += ps[e].w }
+                        // The first entry of every row, likewise read in one independent pass.
+                        withUnsafeTemporaryAllocation(of: Packed.self, capacity: n) { first in
+                            for r in 0..<n { first[r] = ps[Int(found[r].start)] }
+                            for r in 0..<n {
+                                let start = Int(found[r].start)
+                                sc[Int(first[r].cls)] += first[r].w
+                                for e in (start + 1)..<(start + Int(found[r].count)) { sc[Int(ps[e].cls)] += ps[e].w }
+                            }
                         }
                     }
                     }
