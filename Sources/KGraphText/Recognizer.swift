@@ -286,6 +286,19 @@ public struct LexiconRecognizer: EntityRecognizer {
     // MARK: - Word tests
 
     func isCapitalized(_ w: String) -> Bool {
+        // Printable ASCII (most words) is one character per byte, where only A-Z are uppercase,
+        // only a-z lowercase and only letters alphabetic: the same tests, on bytes.
+        let u = w.utf8
+        if u.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            func upper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+            func lower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            if let h = u.firstIndex(of: UInt8(ascii: "-")), u.distance(from: u.startIndex, to: h) <= 3,
+               u.index(after: h) < u.endIndex, upper(u[u.index(after: h)]), u[..<h].allSatisfy(lower) {
+                return true
+            }
+            guard let f = u.first, upper(f) else { return false }
+            return u.contains { upper($0) || lower($0) }
+        }
         // "al-Abadi", "el-Sisi": a short lowercase particle joined to a capitalized name.
         if let h = w.firstIndex(of: "-"), w.distance(from: w.startIndex, to: h) <= 3,
            let after = w[w.index(after: h)...].unicodeScalars.first, after.properties.isUppercase,
