@@ -57,9 +57,7 @@ public struct Document: Sendable {
     }
 
     public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        range.isEmpty ? "" : Tokenizer.string(scalars, range.lowerBound, range.upperBound)
     }
 
     /// Scalar range of a token range.
@@ -91,14 +89,12 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ doc: inout Document) {
         let s = doc.scalars
         var tokens: [Token] = []
-        var breaks = Set<Int>() // token indices that start after a line break
+        var breaks: [Int] = [] // token indices that start after a line break, ascending
         var i = 0
         var sawNewline = false
         func emit(_ a: Int, _ b: Int) {
-            if sawNewline { breaks.insert(tokens.count); sawNewline = false }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[a..<b])
-            tokens.append(Token(start: a, end: b, text: String(v)))
+            if sawNewline { breaks.append(tokens.count); sawNewline = false }
+            tokens.append(Token(start: a, end: b, text: Self.string(s, a, b)))
         }
         while i < s.count {
             let c = s[i]
@@ -114,15 +110,17 @@ public struct Tokenizer: Sendable {
             i = j
         }
         doc.tokens = tokens
-        doc.sentences = sentences(tokens, breaks: breaks)
+        var breakBefore = [Bool](repeating: false, count: tokens.count + 1)
+        for t in breaks { breakBefore[t] = true }
+        doc.sentences = sentences(tokens, breakBefore: breakBefore)
     }
 
-    private static let leading: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<", "*", "_", "#", "`"]
-    private static let trailing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…", "*", "_", "`"]
-    private static let dashes: Set<Unicode.Scalar> = ["—", "–"]
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "`"]
+    private static let leading: ScalarSet = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<", "*", "_", "#", "`"]
+    private static let trailing: ScalarSet = ["\"", "'", ")", "]", "}", "”", "’", "»", ",", ";", ":", "!", "?", ".", ">", "…", "*", "_", "`"]
+    private static let dashes: ScalarSet = ["—", "–"]
+    private static let apostrophes: ScalarSet = ["'", "’", "`"]
     /// Sentence punctuation: a run of these is one token ("?!", "...").
-    private static let enders: Set<Unicode.Scalar> = [".", "!", "?"]
+    private static let enders: ScalarSet = [".", "!", "?"]
     private static let emoticons: Set<String> = [":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P", ":p", ":/", "=)"]
     /// Bound prefixes that keep their hyphen ("e-mail", "non-violent"); other hyphens between
     /// words separate them, as in Universal Dependencies English.
@@ -159,8 +157,17 @@ public struct Tokenizer: Sendable {
         return false
     }
 
-    private func text(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        String(String.UnicodeScalarView(s[a..<b]))
+    private func text(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String { Self.string(s, a, b) }
+
+    /// The string of s[a..<b]; ASCII runs (most tokens) are written as bytes directly.
+    static func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        if s[a..<b].allSatisfy({ $0.value < 128 }) {
+            return String(unsafeUninitializedCapacity: b - a) { buf in
+                for k in a..<b { buf[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
+                return b - a
+            }
+        }
+        return String(String.UnicodeScalarView(s[a..<b]))
     }
 
     private func splitChunk(_ s: [Unicode.Scalar], _ a0: Int, _ b0: Int, _ emit: (Int, Int) -> Void) {
@@ -310,11 +317,12 @@ public struct Tokenizer: Sendable {
         emit(a, b)
     }
 
-    private func sentences(_ tokens: [Token], breaks: Set<Int>) -> [Range<Int>] {
+    /// `breakBefore[i]`: token i starts after a line break.
+    private func sentences(_ tokens: [Token], breakBefore breaks: [Bool]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         for i in tokens.indices {
-            if i > start && breaks.contains(i) {
+            if i > start && breaks[i] {
                 out.append(start..<i)
                 start = i
                 continue
@@ -326,8 +334,8 @@ public struct Tokenizer: Sendable {
             let strong = last != "…" && !t.hasSuffix("..")
             // Closing quotes and brackets stay with the sentence.
             var end = i + 1
-            while end < tokens.count, !breaks.contains(end), ["\"", "”", "’", "'", ")"].contains(tokens[end].text) { end += 1 }
-            if end < tokens.count, breaks.contains(end) == false {
+            while end < tokens.count, !breaks[end], ["\"", "”", "’", "'", ")"].contains(tokens[end].text) { end += 1 }
+            if end < tokens.count, !breaks[end] {
                 let next = tokens[end].text.unicodeScalars.first!
                 guard next.properties.isUppercase || next.properties.numericType != nil || ["\"", "“", "("].contains(next)
                     || (strong && next.properties.isLowercase) else { continue }
@@ -337,5 +345,31 @@ public struct Tokenizer: Sendable {
         }
         if start < tokens.count { out.append(start..<tokens.count) }
         return out
+    }
+}
+
+/// A set of scalars for the tokenizer's punctuation tests: ASCII members answer from a bit mask,
+/// others from a `Set` (the same answers as a `Set<Unicode.Scalar>`, without hashing ASCII).
+struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
+    private var low: UInt64 = 0, high: UInt64 = 0
+    private var other: Set<Unicode.Scalar> = []
+
+    init(arrayLiteral elements: Unicode.Scalar...) {
+        for c in elements {
+            switch c.value {
+            case 0..<64: low |= 1 << UInt64(c.value)
+            case 64..<128: high |= 1 << UInt64(c.value - 64)
+            default: other.insert(c)
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0..<64: low & (1 << UInt64(c.value)) != 0
+        case 64..<128: high & (1 << UInt64(c.value - 64)) != 0
+        default: !other.isEmpty && other.contains(c)
+        }
     }
 }

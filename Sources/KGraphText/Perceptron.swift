@@ -205,22 +205,38 @@ public struct SparseWeights: Sendable {
             scores[0] += a; scores[1] += b; scores[2] += c; scores[3] += d
             return
         }
+        // Three passes: the home slot of every feature is read, collisions are resolved to the
+        // rows found, and then the rows are added in feature order (so the sums are exactly those
+        // of one pass). The reads of the first pass are independent and branch-free, so their
+        // cache misses overlap instead of waiting on each other and on the adds.
         scores.withUnsafeMutableBufferPointer { sc in
             slots.withUnsafeBufferPointer { slots in
                 packed.withUnsafeBufferPointer { ps in
-                    let mask = self.mask
-                    for f in features {
-                        var i = Int(truncatingIfNeeded: f) & mask
-                        while true {
-                            let s = slots[i]
-                            if s.count == 0 { break }
-                            if s.key == f {
-                                let start = Int(s.start)
-                                for e in start..<(start + Int(s.count)) { sc[Int(ps[e].cls)] += ps[e].w }
-                                break
+                    features.withUnsafeBufferPointer { fs in
+                    withUnsafeTemporaryAllocation(of: Slot.self, capacity: fs.count) { found in
+                        let mask = self.mask
+                        for k in 0..<fs.count { found[k] = slots[Int(truncatingIfNeeded: fs[k]) & mask] }
+                        var n = 0 // rows found so far; n <= k, so found[k] is read before it is overwritten
+                        for k in 0..<fs.count {
+                            let f = fs[k]
+                            var s = found[k]
+                            var i = Int(truncatingIfNeeded: f) & mask
+                            while s.count != 0 && s.key != f {
+                                i = (i + 1) & mask
+                                s = slots[i]
                             }
-                            i = (i + 1) & mask
+                            if s.count != 0 { found[n] = s; n += 1 }
                         }
+                        // The first entry of every row, likewise read in one independent pass.
+                        withUnsafeTemporaryAllocation(of: Packed.self, capacity: n) { first in
+                            for r in 0..<n { first[r] = ps[Int(found[r].start)] }
+                            for r in 0..<n {
+                                let start = Int(found[r].start)
+                                sc[Int(first[r].cls)] += first[r].w
+                                for e in (start + 1)..<(start + Int(found[r].count)) { sc[Int(ps[e].cls)] += ps[e].w }
+                            }
+                        }
+                    }
                     }
                 }
             }

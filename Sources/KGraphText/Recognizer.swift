@@ -28,9 +28,10 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// any name stand for their states ("Iraqi troops").
     private func namesFromTags(_ doc: Document, into spans: inout [EntitySpan]) {
         let words = doc.tokens.map(\.text)
+        // Tokens already in a name; sentences do not overlap, so one array serves them all.
+        var covered = [Bool](repeating: false, count: words.count)
         for sentence in doc.sentences where !sentence.isEmpty {
             let headline = isHeadline(doc, sentence)
-            var covered = Set<Int>()
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 let tag = doc.entityTags[t]
@@ -54,7 +55,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     if headType != nil { e += 1 }
                 }
                 var a = t
-                while a - 1 >= sentence.lowerBound, !covered.contains(a - 1), isCapitalized(words[a - 1]),
+                while a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
                       doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
@@ -74,7 +75,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     hint = .person
                 }
                 classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
-                for k in a..<e { covered.insert(k) }
+                for k in a..<e { covered[k] = true }
                 t = e
             }
             // "US President Donald Trump" where the state was tagged apart: the title is of that state.
@@ -85,10 +86,10 @@ public struct LexiconRecognizer: EntityRecognizer {
                     spans[k].titleOf = st.tokens.lowerBound
                 }
             }
-            for k in sentence where !covered.contains(k) && isCapitalized(words[k]) {
-                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered.contains($0) }) {
+            for k in sentence where !covered[k] && isCapitalized(words[k]) {
+                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
                     spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
-                    for c in k..<(k + len) { covered.insert(c) }
+                    for c in k..<(k + len) { covered[c] = true }
                 }
             }
         }
@@ -127,12 +128,13 @@ public struct LexiconRecognizer: EntityRecognizer {
         // Surnames alone, and names seen in the body found again in headlines.
         let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
             .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })
-        let covered = Set(spans.flatMap { Array($0.tokens) })
-        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) && personLast[tok.text] != nil {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for s in spans { for t in s.tokens { covered[t] = true } }
+        for (t, tok) in doc.tokens.enumerated() where !covered[t] && personLast[tok.text] != nil {
             spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: tok.text))
         }
         // Pronouns and event noun phrases.
-        for (t, tok) in doc.tokens.enumerated() where !covered.contains(t) {
+        for (t, tok) in doc.tokens.enumerated() where !covered[t] {
             let low = tok.text.lowercased()
             if GeneralVocabulary.personPronouns.contains(low) {
                 spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
@@ -246,16 +248,22 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+        // The lookup keys of words[p...], computed once each rather than once per title.
+        var keys: [String] = []
+        func key(_ k: Int) -> String {
+            while keys.count <= k { keys.append(Lexicon.key(words[p + keys.count])) }
+            return keys[k]
+        }
         for title in GeneralVocabulary.titles where p + title.count < end { // a name must follow
             var ok = true
-            for (k, w) in title.enumerated() where Lexicon.key(words[p + k]) != w { ok = false; break }
+            for (k, w) in title.enumerated() where key(k) != w { ok = false; break }
             if ok { return title.count }
         }
         return nil
     }
 
     /// "a virtual summit", "the ceasefire agreement": an event named by a common noun.
-    private func eventPhrase(_ doc: Document, head: Int, covered: Set<Int>) -> EntitySpan? {
+    private func eventPhrase(_ doc: Document, head: Int, covered: [Bool]) -> EntitySpan? {
         var start = head
         var k = head - 1
         var definite = false
@@ -268,7 +276,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 found = true
                 break
             }
-            guard w == low, !covered.contains(k), !GeneralVocabulary.functionWords.contains(low),
+            guard w == low, !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
             start = k
@@ -284,6 +292,19 @@ public struct LexiconRecognizer: EntityRecognizer {
     // MARK: - Word tests
 
     func isCapitalized(_ w: String) -> Bool {
+        // Printable ASCII (most words) is one character per byte, where only A-Z are uppercase,
+        // only a-z lowercase and only letters alphabetic: the same tests, on bytes.
+        let u = w.utf8
+        if u.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            func upper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+            func lower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            if let h = u.firstIndex(of: UInt8(ascii: "-")), u.distance(from: u.startIndex, to: h) <= 3,
+               u.index(after: h) < u.endIndex, upper(u[u.index(after: h)]), u[..<h].allSatisfy(lower) {
+                return true
+            }
+            guard let f = u.first, upper(f) else { return false }
+            return u.contains { upper($0) || lower($0) }
+        }
         // "al-Abadi", "el-Sisi": a short lowercase particle joined to a capitalized name.
         if let h = w.firstIndex(of: "-"), w.distance(from: w.startIndex, to: h) <= 3,
            let after = w[w.index(after: h)...].unicodeScalars.first, after.properties.isUppercase,

@@ -59,15 +59,29 @@ public struct SentenceSegmenter: Sendable {
                 run = ends[i] ? 0 : run + 1
             }
             sinceEnd = since
-            norm = doc.tokens.map { TaggerFeatures.hash(1, TaggerFeatures.scalars($0.text.lowercased())) }
+            norm = doc.tokens.map { Context.norm($0.text) }
             shape = doc.tokens.map { Context.shape($0.text) }
+        }
+
+        static func norm(_ w: String) -> UInt64 {
+            let raw = TaggerFeatures.scalars(w)
+            // ASCII words (most) lowercase by table; the result is what lowercased() gives.
+            if raw.allSatisfy({ $0 < 128 }) {
+                return TaggerFeatures.hash(1, raw.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            }
+            return TaggerFeatures.hash(1, TaggerFeatures.scalars(w.lowercased()))
         }
 
         static func shape(_ w: String) -> UInt64 {
             var out: [UInt32] = []
             for s in w.unicodeScalars.prefix(6) {
-                let c: UInt32 = s.properties.isUppercase ? 88 : s.properties.isLowercase ? 120
-                    : s.properties.numericType == .decimal ? 100 : s.value
+                let v = s.value
+                // ASCII skips the Unicode property tables: only A-Z are uppercase, a-z lowercase,
+                // 0-9 decimal there.
+                let c: UInt32 = v < 128
+                    ? (v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : v)
+                    : s.properties.isUppercase ? 88 : s.properties.isLowercase ? 120
+                    : s.properties.numericType == .decimal ? 100 : v
                 if out.last != c { out.append(c) }
             }
             return TaggerFeatures.hash(3, out)
