@@ -284,6 +284,8 @@ struct ByteWriter {
     mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((v >> UInt64(s)) & 0xff)) } }
     mutating func str(_ s: String) { let b = Array(s.utf8); u16(UInt16(b.count)); bytes += b }
     mutating func raw(_ b: [UInt8]) { bytes += b }
+    /// A count, then the strings.
+    mutating func strings(_ list: [String]) { u32(UInt32(list.count)); for x in list { str(x) } }
 
     /// Writes the bytes atomically; `what` names the model in the error.
     func write(to url: URL, what: String) throws {

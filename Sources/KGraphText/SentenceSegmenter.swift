@@ -146,11 +146,7 @@ public struct SentenceSegmenter: Sendable {
         var order = Array(examples.indices)
         var scores: [Float] = [0, 0]
         for _ in 0..<iterations {
-            if order.count > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-                }
-            }
+            rng.shuffle(&order)
             for k in order {
                 let e = examples[k]
                 scores[0] = 0; scores[1] = 0

@@ -194,11 +194,7 @@ public struct NamedEntityTagger: Sendable {
         var rng = SplitMix64(seed: seed)
         var order = Array(data.indices)
         for _ in 0..<iterations {
-            if order.count > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-                }
-            }
+            rng.shuffle(&order)
             for si in order {
                 let s = data[si]
                 let n = s.gold.count
@@ -244,8 +240,7 @@ public struct NamedEntityTagger: Sendable {
     public func write(to url: URL) throws {
         var out = ByteWriter()
         out.raw(Self.magic)
-        out.u32(UInt32(types.count))
-        for t in types { out.str(t) }
+        out.strings(types)
         model.write(into: &out)
         out.raw(modelTrailer)
         try out.write(to: url, what: "named-entity model")
@@ -255,10 +250,8 @@ public struct NamedEntityTagger: Sendable {
     /// `ModelError` naming the path. `lexicon` gives the gazetteer features (models/lexicon.tsv).
     public static func load(from url: URL, lexicon: Lexicon) throws -> NamedEntityTagger {
         try readModelFile(url, what: "named-entity model", magic: magic) { r in
-            let n = Int(try r.u32())
-            guard n > 0, n <= 64 else { throw ByteReader.Bad("bad type count") }
-            var types: [String] = []
-            for _ in 0..<n { types.append(try r.str()) }
+            let types = try r.strings(max: 64, what: "type")
+            let n = types.count
             let model = try SparseWeights.read(&r, classCount: 1 + 4 * n)
             return NamedEntityTagger(types: types, model: model, lexicon: lexicon)
         }

@@ -109,8 +109,7 @@ public struct DependencyParser: Sendable {
     public func write(to url: URL) throws {
         var out = ByteWriter()
         out.raw(Self.magic)
-        out.u32(UInt32(labels.count))
-        for l in labels { out.str(l) }
+        out.strings(labels)
         transitions.write(into: &out)
         labeller.write(into: &out)
         out.raw(modelTrailer)
@@ -121,10 +120,8 @@ public struct DependencyParser: Sendable {
     /// `ModelError` naming the path.
     public static func load(from url: URL) throws -> DependencyParser {
         try readModelFile(url, what: "parser model", magic: magic) { r in
-            let nLabels = Int(try r.u32())
-            guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
-            var labels: [String] = []
-            for _ in 0..<nLabels { labels.append(try r.str()) }
+            let labels = try r.strings(max: Int(UInt16.max), what: "label")
+            let nLabels = labels.count
             guard labels.contains("root") else { throw ByteReader.Bad("no root label") }
             let transitions = try SparseWeights.read(&r, classCount: Move.count)
             let labeller = try SparseWeights.read(&r, classCount: nLabels)

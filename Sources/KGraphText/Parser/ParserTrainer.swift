@@ -53,11 +53,7 @@ extension DependencyParser {
         }
 
         for it in 0..<iterations {
-            if order.count > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-                }
-            }
+            rng.shuffle(&order)
             let exploring = it > 0 && explore > 0
             for si in order {
                 let s = data[si]

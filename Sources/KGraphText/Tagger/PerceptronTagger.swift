@@ -157,13 +157,7 @@ public struct PerceptronTagger: Sendable {
         var rng = SplitMix64(seed: seed)
         var order = Array(data.indices)
         for _ in 0..<iterations {
-            // Fisher-Yates with our own generator.
-            if order.count > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    let j = Int(rng.next() % UInt64(i + 1))
-                    order.swapAt(i, j)
-                }
-            }
+            rng.shuffle(&order)
             for si in order {
                 let s = data[si]
                 var p1 = TaggerFeatures.start1, p2 = TaggerFeatures.start2
@@ -204,8 +198,7 @@ public struct PerceptronTagger: Sendable {
     public func write(to url: URL) throws {
         var out = ByteWriter()
         out.raw(Self.magic)
-        out.u32(UInt32(labels.count))
-        for l in labels { out.str(l) }
+        out.strings(labels)
         let dict = tagDict.sorted { $0.key < $1.key }
         out.u32(UInt32(dict.count))
         for (w, l) in dict { out.str(w); out.u16(l) }
@@ -224,10 +217,8 @@ public struct PerceptronTagger: Sendable {
     /// `ModelError` naming the path.
     public static func load(from url: URL) throws -> PerceptronTagger {
         try readModelFile(url, what: "tagger model", magic: magic) { r in
-            let nLabels = Int(try r.u32())
-            guard nLabels > 0, nLabels <= Int(UInt16.max) else { throw ByteReader.Bad("bad label count") }
-            var labels: [String] = []
-            for _ in 0..<nLabels { labels.append(try r.str()) }
+            let labels = try r.strings(max: Int(UInt16.max), what: "label")
+            let nLabels = labels.count
             let nDict = Int(try r.u32())
             var dict: [String: UInt16] = [:]
             dict.reserveCapacity(nDict)
@@ -297,7 +288,15 @@ struct ByteReader {
         pos += size
         return out
     }
-    mutating func str() throws -> String {
+    /// Strings written by `ByteWriter.strings`: at least one and at most `max` of them.
+    mutating func strings(max: Int, what: String) throws -> [String] {
+        let n = Int(try u32())
+        guard n > 0, n <= max else { throw Bad("bad \(what) count") }
+        var out: [String] = []
+        for _ in 0..<n { out.append(try str()) }
+        return out
+    }
+        mutating func str() throws -> String {
         let n = Int(try u16())
         guard let s = String(validating: try bytes(n), as: UTF8.self) else { throw Bad("bad UTF-8") }
         return s
@@ -311,6 +310,14 @@ public struct SplitMix64: Sendable {
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return TaggerFeatures.mix(state)
+    }
+
+    /// Fisher-Yates with this generator: the same order on every run and platform.
+    public mutating func shuffle<T>(_ a: inout [T]) {
+        guard a.count > 1 else { return }
+        for i in stride(from: a.count - 1, to: 0, by: -1) {
+            a.swapAt(i, Int(next() % UInt64(i + 1)))
+        }
     }
 }
 
