@@ -12,7 +12,7 @@ public struct Lemmatizer: Sendable {
         "ca": "can", "wo": "will", "sha": "shall", "me": "I", "mine": "my", "us": "we", "ours": "our", "him": "he",
         "hers": "her", "them": "they", "theirs": "their", "yours": "your", "na": "to", "ta": "to", "gon": "go",
         "an": "a", "these": "this", "those": "that", "s": "be", "nt": "not", "ve": "have", "m": "be", "u": "you",
-        "might": "might", "men": "man", "women": "woman", "children": "child", "people": "person",
+        "might": "might", "men": "man", "women": "woman", "children": "child",
     ]
 
     static let irregularAdjectives: [String: String] = [
