@@ -155,6 +155,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
         } else {
             for o in p.kids(v, "obj") { objects.append((o, label)) }
             for o in p.kids(v, universal: "obl") {
+                // One preposition, or a short fixed one of several words ("according to", "ahead of").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
                 objects.append((o, label + " " + prep))
             }
