@@ -182,24 +182,34 @@ public struct SparseWeights: Sendable {
     func score(_ features: [UInt64], into scores: inout [Float]) {
         if !small.isEmpty && scores.count >= 4 {
             var a: Float = 0, b: Float = 0, c: Float = 0, d: Float = 0
+            // Two passes, as below: the home slot of every feature is read first, in one
+            // independent, branch-free pass, so the cache misses overlap; then the probes are
+            // resolved and the weights added in feature order (the same sums as one pass).
             small.withUnsafeBufferPointer { slots in
-                let mask = self.mask
-                for f in features {
-                    if f == 0 {
-                        if let z = smallZero { a += z.w.0; b += z.w.1; c += z.w.2; d += z.w.3 }
-                        continue
-                    }
-                    var i = Int(truncatingIfNeeded: f) & mask
-                    while true {
-                        let k = slots[i].key
-                        if k == f {
-                            let w = slots[i].w
-                            a += w.0; b += w.1; c += w.2; d += w.3
-                            break
+                features.withUnsafeBufferPointer { fs in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fs.count) { home in
+                    let mask = self.mask
+                    for k in 0..<fs.count { home[k] = slots[Int(truncatingIfNeeded: fs[k]) & mask].key }
+                    for k in 0..<fs.count {
+                        let f = fs[k]
+                        if f == 0 {
+                            if let z = smallZero { a += z.w.0; b += z.w.1; c += z.w.2; d += z.w.3 }
+                            continue
                         }
-                        if k == 0 { break }
-                        i = (i + 1) & mask
+                        var i = Int(truncatingIfNeeded: f) & mask
+                        var key = home[k]
+                        while true {
+                            if key == f {
+                                let w = slots[i].w
+                                a += w.0; b += w.1; c += w.2; d += w.3
+                                break
+                            }
+                            if key == 0 { break }
+                            i = (i + 1) & mask
+                            key = slots[i].key
+                        }
                     }
+                }
                 }
             }
             scores[0] += a; scores[1] += b; scores[2] += c; scores[3] += d
