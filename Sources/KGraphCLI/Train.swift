@@ -24,9 +24,16 @@ struct Train: ParsableCommand {
     @Flag(help: "Retrain only the sentence splitter.")
     var sentencesOnly = false
 
+    @Flag(help: "Retrain only the dependency parser (behind the tagger already in --out).")
+    var parserOnly = false
+
     func run() throws {
         let started = Date()
         let dir = URL(fileURLWithPath: out)
+        if parserOnly {
+            print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)
+            return
+        }
         if sentencesOnly {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             print(try SentenceTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir))

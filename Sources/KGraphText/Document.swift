@@ -106,7 +106,12 @@ public struct Tokenizer: Sendable {
             // A word-ish chunk up to white space.
             var j = i
             while j < s.count && !Self.isSpace(s[j]) { j += 1 }
-            splitChunk(s, i, j, emit)
+            if Self.isItIs(s, i, j) {
+                emit(i, i + 2)
+                emit(i + 2, j)
+            } else {
+                splitChunk(s, i, j, emit)
+            }
             i = j
         }
         doc.tokens = tokens
@@ -126,8 +131,8 @@ public struct Tokenizer: Sendable {
     /// words separate them, as in Universal Dependencies English.
     static let hyphenPrefixes: Set<String> = [
         "e", "a", "co", "non", "pre", "post", "re", "anti", "pro", "ex", "multi", "mid", "semi", "neo", "sub",
-        "socio", "psycho", "cross", "counter", "inter", "intra", "micro", "macro", "mega", "ultra", "quasi",
-        "pseudo", "bi", "tri", "uni", "over", "under", "de", "dis", "mis", "un", "self", "meta", "infra", "trans",
+        "socio", "psycho", "cross", "counter", "intra", "micro", "macro", "mega", "ultra", "quasi",
+        "pseudo", "bi", "tri", "uni", "over", "under", "de", "dis", "mis", "un", "meta", "infra", "trans",
         "extra", "hyper", "geo", "euro", "afro", "cyber",
     ]
     /// Clitics split off a word's end, longest first ("n't" before "t").
@@ -138,7 +143,7 @@ public struct Tokenizer: Sendable {
         "dont": [2], "doesnt": [4], "didnt": [3], "cant": [2], "wont": [2], "isnt": [2], "arent": [3],
         "wasnt": [3], "werent": [4], "couldnt": [5], "wouldnt": [5], "shouldnt": [6], "havent": [4],
         "hasnt": [3], "hadnt": [3], "im": [1], "ive": [1], "thats": [4], "whats": [4], "theres": [5],
-        "youre": [3], "theyre": [4],
+        "youre": [3], "theyre": [4], "alot": [1],
     ]
 
     @inline(__always)
@@ -177,6 +182,12 @@ public struct Tokenizer: Sendable {
         let isWeb = Self.contains(s, a, b, "://") || (b - a > 4 && text(s, a, a + 4).lowercased() == "www.")
             || (Self.contains(s, a, b, "@") && Self.contains(s, a, b, "."))
         if isWeb {
+            // A name glued to its address: Andre"<andre@example.com>.
+            if let lt = (a..<b).first(where: { s[$0] == "<" }), lt > a, s[lt - 1] == "\"" {
+                splitChunk(s, a, lt, emit)
+                splitChunk(s, lt, b, emit)
+                return
+            }
             while a < b && Self.leading.contains(s[a]) { emit(a, a + 1); a += 1 }
             var e = b
             while e > a && Self.trailing.contains(s[e - 1]) && s[e - 1] != "/" { e -= 1 }
@@ -192,6 +203,14 @@ public struct Tokenizer: Sendable {
             if d > a { splitChunk(s, a, d, emit) }
             emit(d, d + len)
             if d + len < b { splitChunk(s, d + len, b, emit) }
+            return
+        }
+        // Web text leaves out spaces: an ellipsis ("okay...so", "...and") or a comma between words
+        // ("years,and"; not "10,000") separates them.
+        if let (p, len) = Self.innerSeparator(s, a, b) {
+            if p > a { splitChunk(s, a, p, emit) }
+            emit(p, p + len)
+            if p + len < b { splitChunk(s, p + len, b, emit) }
             return
         }
         // Leading punctuation, a run of one character at a time ("<<", "``").
@@ -233,6 +252,55 @@ public struct Tokenizer: Sendable {
         }
         if a < b { splitWord(s, a, b, emit) }
         for t in tail.reversed() { emit(t.0, t.1) }
+    }
+
+    /// Words that follow "it's" but hardly ever the possessive "its": articles, negation, adverbs
+    /// and prepositions.
+    static let afterItIs: Set<String> = [
+        "a", "an", "the", "not", "no", "so", "very", "really", "all", "still", "just", "also",
+        "been", "now", "too", "in", "for", "from", "between", "about", "like", "always", "never",
+        "nothing", "something", "getting", "going", "gonna", "ok", "okay",
+    ]
+
+    /// "its" written for "it's" (web text): the chunk s[a..<b] is "its" and the next word is one of
+    /// `afterItIs`.
+    static func isItIs(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard b - a == 3, s[a].value | 0x20 == 0x69, s[a + 1].value | 0x20 == 0x74, s[a + 2] == "s" else { return false }
+        var k = b
+        while k < s.count && Self.isSpace(s[k]) && s[k] != "\n" { k += 1 }
+        var e = k
+        while e < s.count && s[e].value < 128 && s[e].properties.isAlphabetic { e += 1 }
+        guard e > k else { return false }
+        let next = string(s, k, e).lowercased()
+        return afterItIs.contains(next)
+    }
+
+    /// The first ellipsis (two or more periods, or "…") that is not at the chunk's end, or comma
+    /// with a letter on one side, inside s[a..<b]: its start and length.
+    static func innerSeparator(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> (Int, Int)? {
+        @inline(__always) func letter(_ i: Int) -> Bool {
+            s[i].value < 128 ? (s[i].value | 0x20 >= 97 && s[i].value | 0x20 <= 122) : s[i].properties.isAlphabetic
+        }
+        var i = a
+        while i < b {
+            let c = s[i]
+            if c == "." || c == "…" {
+                var e = i + 1
+                while e < b && (s[e] == "." || s[e] == "…") { e += 1 }
+                if (e - i >= 2 || c == "…") && e < b && (i > a || letter(e) || s[e].properties.numericType == .decimal) {
+                    return (i, e - i)
+                }
+                i = e
+                continue
+            }
+            if c == ",", i > a, i + 1 < b, letter(i - 1) || letter(i + 1),
+               letter(i - 1) || s[i - 1].properties.numericType == .decimal,
+               letter(i + 1) || s[i + 1].properties.numericType == .decimal {
+                return (i, 1)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A word without surrounding punctuation: clitics, fused forms, hyphens, slashes, currency and

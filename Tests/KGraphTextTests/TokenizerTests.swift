@@ -41,6 +41,18 @@ import Testing
                                            "Parents", "'", "votes", "count"])
     }
 
+    @Test func webTextWithoutSpaces() {
+        // Ellipses and commas between words separate them; numbers keep their commas.
+        #expect(tokens("okay...so it was good,but 10,000 cost alot ...really").tokens.map(\.text)
+                == ["okay", "...", "so", "it", "was", "good", ",", "but", "10,000", "cost", "a", "lot", "...", "really"])
+        // "its" for "it's" before an article or negation; the possessive stays whole.
+        #expect(tokens("its a pity its budget is not its own. Its not over").tokens.map(\.text)
+                == ["it", "s", "a", "pity", "its", "budget", "is", "not", "its", "own", ".", "It", "s", "not", "over"])
+        // A name glued to its address; "self-" splits as in EWT.
+        #expect(tokens("Andre\"<andre@example.com> self-made").tokens.map(\.text)
+                == ["Andre", "\"", "<", "andre@example.com", ">", "self", "-", "made"])
+    }
+
     @Test func phoneNumbersAndDatesKeepTheirHyphensRangesDoNot() {
         #expect(tokens("Call 853-7906 by 01-Feb-02 for 3-4 well-paid jobs").tokens.map(\.text)
                 == ["Call", "853-7906", "by", "01-Feb-02", "for", "3", "-", "4", "well", "-", "paid", "jobs"])

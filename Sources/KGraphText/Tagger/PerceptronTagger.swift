@@ -202,9 +202,7 @@ public struct PerceptronTagger: Sendable {
         let dict = tagDict.sorted { $0.key < $1.key }
         out.u32(UInt32(dict.count))
         for (w, l) in dict { out.str(w); out.u16(l) }
-        let classes = clusters.sortedEntries
-        out.u32(UInt32(classes.count))
-        for (w, p) in classes { out.str(w); out.u16(p) }
+        clusters.write(into: &out)
         let wn = wordnet.sortedEntries
         out.u32(UInt32(wn.count))
         for (w, b) in wn { out.str(w); out.bytes.append(b) }
@@ -228,13 +226,7 @@ public struct PerceptronTagger: Sendable {
                 guard Int(l) < nLabels else { throw ByteReader.Bad("bad label index") }
                 dict[w] = l
             }
-            let nClasses = Int(try r.u32())
-            var paths: [String: UInt16] = [:]
-            paths.reserveCapacity(nClasses)
-            for _ in 0..<nClasses {
-                let w = try r.str()
-                paths[w] = try r.u16()
-            }
+            let clusters = try WordClusters.read(&r)
             let nWN = Int(try r.u32())
             var wn: [String: UInt8] = [:]
             wn.reserveCapacity(nWN)
@@ -243,7 +235,7 @@ public struct PerceptronTagger: Sendable {
                 wn[w] = try r.bytes(1).first!
             }
             let model = try SparseWeights.read(&r, classCount: nLabels)
-            return PerceptronTagger(labels: labels, tagDict: dict, clusters: WordClusters(paths: paths),
+            return PerceptronTagger(labels: labels, tagDict: dict, clusters: clusters,
                                     wordnet: WordNetClasses(entries: wn), model: model)
         }
     }

@@ -55,6 +55,25 @@ public struct WordClusters: Sendable, Equatable {
     /// Entries sorted by word (for writing).
     var sortedEntries: [(String, UInt16)] { paths.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 
+    /// Appends the classes to a model file: a count, then (word, path) sorted by word.
+    func write(into out: inout ByteWriter) {
+        let entries = sortedEntries
+        out.u32(UInt32(entries.count))
+        for (w, p) in entries { out.str(w); out.u16(p) }
+    }
+
+    /// Reads classes written by `write(into:)`.
+    static func read(_ r: inout ByteReader) throws -> WordClusters {
+        let n = Int(try r.u32())
+        var paths: [String: UInt16] = [:]
+        paths.reserveCapacity(n)
+        for _ in 0..<n {
+            let w = try r.str()
+            paths[w] = try r.u16()
+        }
+        return WordClusters(paths: paths)
+    }
+
     /// Clusters the words of `sentences` seen at least `minCount` times (at most `maxWords` of the
     /// most frequent ones), using the `contextSize` most frequent words as contexts.
     public static func build(sentences: [[String]], minCount: Int = 3, maxWords: Int = 60_000,
