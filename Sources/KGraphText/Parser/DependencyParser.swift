@@ -46,6 +46,9 @@ public struct DependencyParser: Sendable {
             let move: Int
             if let forced = st.forced {
                 move = forced
+            } else if st.stack.isEmpty {
+                // Shift is the only valid move: nothing to score.
+                move = Move.shift
             } else {
                 feats.removeAll(keepingCapacity: true)
                 ParserFeatures.transition(st, atoms, into: &feats)
