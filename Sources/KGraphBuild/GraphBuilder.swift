@@ -75,7 +75,8 @@ public struct GraphBuilder: Sendable {
         var relations: [RelationKey: [Evidence]] = [:]
         for r in analyzed.relations {
             guard let s = ids[r.subject], let o = ids[r.object], s != o else { continue }
-            relations[RelationKey(subject: s, predicate: r.predicate, object: o), default: []].append(evidence(r.sentence))
+            relations[RelationKey(subject: s, predicate: r.predicate, object: o, negated: r.negated), default: []]
+                .append(evidence(r.sentence))
         }
         // A place the gazetteer knows lies in its state.
         for (k, s) in spans.enumerated() where s.type == .place {
@@ -100,7 +101,7 @@ public struct GraphBuilder: Sendable {
             guard let name = names[id], let type = types[id] else { return nil }
             return Entity(id: id, name: name, type: type, aliases: (aliases[id] ?? []).subtracting([name]).sorted())
         }
-        let rels = relations.map { Relation(subject: $0.key.subject, predicate: $0.key.predicate, object: $0.key.object, evidence: Self.sorted($0.value)) }
+        let rels = relations.map { Self.relation($0.key, $0.value) }
         return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
     }
 
@@ -139,12 +140,18 @@ public struct GraphBuilder: Sendable {
         var mentions: [Mention] = []
         for d in docs {
             for r in d.relations where m(r.subject) != m(r.object) {
-                relations[RelationKey(subject: m(r.subject), predicate: r.predicate, object: m(r.object)), default: []] += r.evidence
+                relations[RelationKey(subject: m(r.subject), predicate: r.predicate, object: m(r.object), negated: r.negated),
+                          default: []] += r.evidence
             }
             for var x in d.mentions { x.entity = m(x.entity); mentions.append(x) }
         }
-        let rels = relations.map { Relation(subject: $0.key.subject, predicate: $0.key.predicate, object: $0.key.object, evidence: Self.sorted($0.value)) }
+        let rels = relations.map { Self.relation($0.key, $0.value) }
         return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
+    }
+
+    static func relation(_ key: RelationKey, _ evidence: [Evidence]) -> Relation {
+        Relation(subject: key.subject, predicate: key.predicate, object: key.object, negated: key.negated,
+                 evidence: sorted(evidence))
     }
 
     static func sorted(_ evidence: [Evidence]) -> [Evidence] {

@@ -22,7 +22,12 @@ struct Extract: ParsableCommand {
         struct MentionOut: Encodable { var start: Int; var end: Int; var text: String }
         struct EntityOut: Encodable { var id: String; var name: String; var type: String; var mentions: [MentionOut] }
         struct EvidenceOut: Encodable { var start: Int; var end: Int; var sentence: String; var source: String? }
-        struct RelationOut: Encodable { var subject: String; var predicate: String; var object: String; var evidence: EvidenceOut }
+        struct RelationOut: Encodable {
+            var subject: String; var predicate: String; var object: String
+            /// True when the sentence denies the relation ("did not visit").
+            var negated: Bool
+            var evidence: EvidenceOut
+        }
         var document: String
         var entities: [EntityOut]
         var relations: [RelationOut]
@@ -44,7 +49,7 @@ struct Extract: ParsableCommand {
                 },
                 relations: doc.relations.flatMap { r in
                     r.evidence.map { ev in
-                        Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object,
+                        Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object, negated: r.negated,
                                            evidence: .init(start: ev.start, end: ev.end, sentence: ev.sentence, source: ev.source))
                     }
                 })

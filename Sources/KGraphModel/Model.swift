@@ -105,33 +105,51 @@ public struct Relation: Sendable, Hashable, Codable {
     public var predicate: String
     /// Entity id of the object.
     public var object: String
+    /// The text denies the fact ("did not meet"): a separate edge from the affirmed one, never
+    /// a connection between its ends.
+    public var negated: Bool
     /// Every place the fact was read, in document and offset order, without repeats.
     public var evidence: [Evidence]
 
-    public init(subject: String, predicate: String, object: String, evidence: [Evidence]) {
+    public init(subject: String, predicate: String, object: String, negated: Bool = false, evidence: [Evidence]) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
+        self.negated = negated
         self.evidence = evidence
     }
 
+    enum CodingKeys: String, CodingKey { case subject, predicate, object, negated, evidence }
+
+    /// Reads graphs written before negation was kept: a missing `negated` is false.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        subject = try c.decode(String.self, forKey: .subject)
+        predicate = try c.decode(String.self, forKey: .predicate)
+        object = try c.decode(String.self, forKey: .object)
+        negated = try c.decodeIfPresent(Bool.self, forKey: .negated) ?? false
+        evidence = try c.decode([Evidence].self, forKey: .evidence)
+    }
+
     /// What makes two relations the same fact.
-    public var key: RelationKey { RelationKey(subject: subject, predicate: predicate, object: object) }
+    public var key: RelationKey { RelationKey(subject: subject, predicate: predicate, object: object, negated: negated) }
 }
 
 public struct RelationKey: Sendable, Hashable, Codable, Comparable {
     public var subject: String
     public var predicate: String
     public var object: String
+    public var negated: Bool
 
-    public init(subject: String, predicate: String, object: String) {
+    public init(subject: String, predicate: String, object: String, negated: Bool = false) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
+        self.negated = negated
     }
 
     public static func < (a: RelationKey, b: RelationKey) -> Bool {
-        (a.subject, a.predicate, a.object) < (b.subject, b.predicate, b.object)
+        (a.subject, a.predicate, a.object, a.negated ? 1 : 0) < (b.subject, b.predicate, b.object, b.negated ? 1 : 0)
     }
 }
 

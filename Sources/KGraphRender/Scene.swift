@@ -172,9 +172,11 @@ struct Scene: Sendable {
             else {
                 throw ErrorCapture.error("could not create the edge \(relation.subject) -> \(relation.object)")
             }
-            var label = relation.predicate
+            // A denied fact ("did not visit") is drawn, as "not visited", dashed.
+            var label = (relation.negated ? "not " : "") + relation.predicate
             if relation.evidence.count > 1 { label += " ×\(relation.evidence.count)" }
             CG.set(edge, "label", Escape.label(label))
+            if relation.negated { CG.set(edge, "style", "dashed") }
             if let first = relation.evidence.first {
                 CG.set(edge, "tooltip", Escape.tooltip(Escape.shortened(first.sentence)))
             }

@@ -7,7 +7,7 @@ extension GraphStore {
     /// undirected: a hop may go against its edge (`PathHop.forward` is then false).
     ///
     /// Returns nil when no path joins them, and `[]` when `from == to`. Throws when either id
-    /// is not an entity of the store.
+    /// is not an entity of the store. Negated edges ("did not meet") join nothing: paths never take them.
     ///
     /// Ties are broken the same way every time: among shortest paths, the one with fewest hops
     /// resting only on gazetteer evidence (no evidence read from the text); then nodes are
@@ -68,6 +68,7 @@ private struct EdgeList {
                    (SELECT COUNT(*) FROM evidence e WHERE e.relation_id = r.id),
                    EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = r.id AND e.source = '')
             FROM relations r
+            WHERE r.negated = 0
             """)
         while let row = try rows.next() {
             let subject = node(row[1])

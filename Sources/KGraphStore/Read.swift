@@ -21,11 +21,11 @@ extension GraphStore {
                     evidenceByRelation[row[0], default: []].append(Reader.evidence(row, from: 1))
                 }
                 var relations: [Relation] = []
-                let relationRows = try Row.fetchCursor(db, sql: "SELECT id, subject, predicate, object FROM relations")
+                let relationRows = try Row.fetchCursor(db, sql: "SELECT id, subject, predicate, object, negated FROM relations")
                 while let row = try relationRows.next() {
                     let id: Int64 = row[0]
                     relations.append(Relation(
-                        subject: row[1], predicate: row[2], object: row[3],
+                        subject: row[1], predicate: row[2], object: row[3], negated: row[4],
                         evidence: Reader.sorted(evidenceByRelation[id] ?? [])))
                 }
                 var mentions: [Mention] = []
@@ -127,12 +127,13 @@ struct Reader {
     /// The relation of that row id with all its evidence.
     func relation(rowID: Int64) throws -> Relation? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT subject, predicate, object FROM relations WHERE id = ?", arguments: [rowID])
+            db, sql: "SELECT subject, predicate, object, negated FROM relations WHERE id = ?", arguments: [rowID])
         else { return nil }
         let evidence = try Row.fetchAll(db, sql: """
             SELECT document, sentence, start, "end", source FROM evidence WHERE relation_id = ?
             """, arguments: [rowID]).map { Reader.evidence($0, from: 0) }
-        return Relation(subject: row[0], predicate: row[1], object: row[2], evidence: Reader.sorted(evidence))
+        return Relation(subject: row[0], predicate: row[1], object: row[2], negated: row[3],
+                        evidence: Reader.sorted(evidence))
     }
 
     /// Evidence from the columns (document, sentence, start, end, source) starting at `index`.

@@ -7,7 +7,7 @@ enum Schema {
     /// `PRAGMA application_id` of every kgraph store: 'KGRF'.
     static let applicationID: Int32 = 0x4B47_5246
     /// The schema version this code writes and reads. Stored in `kgraph_meta` under `schema_version`.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
@@ -75,6 +75,27 @@ enum Schema {
                     UNIQUE (relation_id, document, start, "end", source)
                 );
                 CREATE INDEX evidence_document ON evidence (document);
+                """)
+        }
+        // v2: a relation may be negated ("did not meet"), a fact of its own beside the affirmed
+        // one. SQLite cannot widen a UNIQUE constraint in place, so the table is rebuilt with
+        // its ids (the evidence points at them); foreign keys are checked once it is done.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE relations_v2 (
+                    id INTEGER PRIMARY KEY,
+                    subject TEXT NOT NULL REFERENCES entities (id),
+                    predicate TEXT NOT NULL,
+                    object TEXT NOT NULL REFERENCES entities (id),
+                    negated INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
+                    UNIQUE (subject, predicate, object, negated)
+                );
+                INSERT INTO relations_v2 (id, subject, predicate, object)
+                    SELECT id, subject, predicate, object FROM relations;
+                DROP TABLE relations;
+                ALTER TABLE relations_v2 RENAME TO relations;
+                CREATE INDEX relations_object ON relations (object);
+                UPDATE kgraph_meta SET value = '2' WHERE key = 'schema_version';
                 """)
         }
         return migrator

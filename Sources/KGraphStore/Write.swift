@@ -96,20 +96,20 @@ private struct Writer {
 
         // Relations and their evidence.
         let insertRelation = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO relations (subject, predicate, object) VALUES (?, ?, ?)
+            INSERT OR IGNORE INTO relations (subject, predicate, object, negated) VALUES (?, ?, ?, ?)
             """)
         let relationID = try db.cachedStatement(sql: """
-            SELECT id FROM relations WHERE subject = ? AND predicate = ? AND object = ?
+            SELECT id FROM relations WHERE subject = ? AND predicate = ? AND object = ? AND negated = ?
             """)
         let insertEvidence = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO evidence (relation_id, document, sentence, start, "end", source)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         for relation in graph.relations {
-            let label = "the relation \"\(relation.subject)\" -\(relation.predicate)-> \"\(relation.object)\""
+            let label = "the relation \"\(relation.subject)\" -\(relation.negated ? "not " : "")\(relation.predicate)-> \"\(relation.object)\""
             try checkEntity(relation.subject, label)
             try checkEntity(relation.object, label)
-            let keyArguments: StatementArguments = [relation.subject, relation.predicate, relation.object]
+            let keyArguments: StatementArguments = [relation.subject, relation.predicate, relation.object, relation.negated]
             try insertRelation.execute(arguments: keyArguments)
             guard let id = try Int64.fetchOne(relationID, arguments: keyArguments) else {
                 throw fail("\(label) could not be stored")

@@ -77,9 +77,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let p = Parse(doc)
         var out: [SpanRelation] = []
         var seen = Set<SpanRelation>()
-        func add(_ s: Int, _ label: String, _ o: Int, at token: Int) {
+        func add(_ s: Int, _ label: String, _ o: Int, at token: Int, negated: Bool = false) {
             guard s != o, s >= 0, o >= 0 else { return }
-            let r = SpanRelation(subject: s, predicate: label, object: o, sentence: doc.sentenceIndex(ofToken: token))
+            let r = SpanRelation(subject: s, predicate: label, object: o, sentence: doc.sentenceIndex(ofToken: token),
+                                 negated: negated)
             if seen.insert(r).inserted { out.append(r) }
         }
 
@@ -103,8 +104,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
         for v in doc.tokens.indices {
             let upos = doc.upos.count == doc.tokens.count ? doc.upos[v] : "VERB"
-            if upos == "VERB" { verbRelations(p, v, add) }
-            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v, add) }
+            // A denied verb or predicate ("did not visit", "is not the president") gives its
+            // relations flagged as negated, never as facts.
+            let negated = p.isNegated(v)
+            if upos == "VERB" { verbRelations(p, v) { add($0, $1, $2, at: $3, negated: negated) } }
+            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v) { add($0, $1, $2, at: $3, negated: negated) } }
             // A role in apposition: "Erik Solheim, head of UN Environment".
             if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
                 let holder = doc.heads[v]
@@ -130,7 +134,6 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int) -> Void) {
         let doc = p.doc
-        guard !p.isNegated(v) else { return }
         let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
         guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
         var label = past(of: lemma)
@@ -199,7 +202,6 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int) -> Void) {
         let doc = p.doc
-        guard !p.isNegated(pred) else { return }
         var subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
         // A predicate the parse hung under another word shares that word's subject.
         if subjects.isEmpty, doc.heads[pred] >= 0 {

@@ -6,6 +6,8 @@ public struct SpanRelation: Sendable, Hashable {
     public var predicate: String
     public var object: Int
     public var sentence: Int
+    /// The sentence denies the relation ("did not visit").
+    public var negated: Bool = false
 }
 
 /// Finds relations between the spans of a document.

@@ -77,6 +77,17 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         // Merging twice gives the same graph.
         #expect(builder.merge([a, b]) == g)
     }
+
+    /// "did not visit" and "visited" are two edges: the denial never joins the affirmed fact.
+    @Test func deniedAndAffirmedFactsStayApart() {
+        let a = resolve("a.txt", "Austrian Chancellor Karl Nehammer did not visit Vienna.")
+        let b = resolve("b.txt", "Austrian Chancellor Karl Nehammer visited Vienna on Friday.")
+        let g = builder.merge([a, b])
+        let visits = g.relations.filter { $0.predicate == "visited" && $0.object == "place:vienna" }
+        #expect(visits.count == 2)
+        #expect(visits.first { $0.negated }?.evidence.map(\.document) == ["a.txt"])
+        #expect(visits.first { !$0.negated }?.evidence.map(\.document) == ["b.txt"])
+    }
 }
 
 @Suite struct InputTests {

@@ -42,6 +42,25 @@ private let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0
         }
     }
 
+    /// A denied fact is drawn dashed, labelled "not ...", beside the affirmed one.
+    @Test func deniedFactIsDashedAndSaysNot() throws {
+        var graph = Fixtures.small
+        let powell = graph.relations[0].subject, london = graph.relations[0].object
+        graph = Graph(entities: graph.entities, relations: graph.relations + [
+            Relation(subject: powell, predicate: "visited", object: london, negated: true,
+                     evidence: [Fixtures.evidence("Powell did not visit London in May.", at: 300)]),
+        ])
+        let result = try GraphRenderer().render(graph, formats: [.dot, .svg])
+        #expect(result.shownEdges == 5)
+        let svg = try result.svg()
+        #expect(svg.texts.contains("not visited"))
+        #expect(svg.texts.contains("visited ×2"))
+        let dot = try result.dot()
+        let dashed = dot.split(separator: ";").filter { $0.contains("->") && $0.contains("dashed") }
+        #expect(dashed.count == 1)
+        #expect(dashed.first?.contains("not visited") == true)
+    }
+
     @Test func onlyTheRequestedFormats() throws {
         let result = try GraphRenderer().render(Fixtures.small, formats: [.svg, .svg])
         #expect(Array(result.outputs.keys) == [.svg])

@@ -57,9 +57,22 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(r.contains { $0 == ("China", "talks with", "India") })
     }
 
-    @Test func negatedVerbGivesNoFact() {
-        let r = relationTriples("Canadian Prime Minister Mark Carney did not visit Tokyo.")
-        #expect(!r.contains { $0.2 == "Tokyo" })
+    /// A denied verb gives its relation flagged as negated, never as a fact; the affirmed
+    /// sentence gives the same relation unflagged.
+    @Test(arguments: [("did not visit", true), ("never visited", true), ("visited", false)])
+    func negatedVerbIsFlagged(_ verb: String, _ negated: Bool) {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Canadian Prime Minister Mark Carney \(verb) Kenya.")
+        let hits = a.relations.filter { a.document.spans[$0.object].name == "Kenya" }
+        #expect(hits.map(\.predicate) == ["visited"])
+        #expect(hits.map(\.negated) == [negated])
+        // The title relation is never negated.
+        #expect(a.relations.filter { $0.predicate == "prime minister of" }.map(\.negated) == [false])
+    }
+
+    @Test func negatedCopulaIsFlagged() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Maria Lopez is not the foreign minister of Chile.")
+        let hits = a.relations.filter { $0.predicate == "foreign minister of" }
+        #expect(hits.map(\.negated) == [true])
     }
 
     @Test func sentenceInitialWordsAreNotNames() {

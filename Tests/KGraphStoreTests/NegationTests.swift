@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import KGraphModel
+import Testing
+@testable import KGraphStore
+
+@Suite("Negated relations")
+struct NegationTests {
+    static let a = person("Alice Adams")
+    static let b = person("Bob Brown")
+    static let e = entity(.place, "Easton")
+
+    static func denied(_ subject: Entity, _ predicate: String, _ object: Entity, _ evidence: Evidence...) -> Relation {
+        Relation(subject: subject.id, predicate: predicate, object: object.id, negated: true, evidence: evidence)
+    }
+
+    static var graph: Graph {
+        Graph(entities: [a, b, e],
+              relations: [
+                  relation(a, "visited", e, evidence("n.txt", 0)),
+                  denied(a, "visited", e, evidence("n.txt", 100)),
+                  denied(a, "met", b, evidence("n.txt", 200)),
+              ],
+              mentions: [mention(a, "n.txt", 0), mention(b, "n.txt", 40), mention(e, "n.txt", 80)])
+    }
+
+    @Test func affirmedAndDeniedFactsAreSeparateEdges() throws {
+        let dir = try TemporaryDirectory()
+        try dir.store().write(Self.graph, documents: [document("n.txt")])
+        let read = try dir.store().graph()
+        #expect(read == Self.graph)
+        let visited = read.relations.filter { $0.predicate == "visited" }
+        #expect(visited.map(\.negated).sorted { !$0 && $1 } == [false, true])
+        #expect(visited.first { $0.negated }?.evidence == [evidence("n.txt", 100)])
+        #expect(try dir.store().summary().relations == 3)
+    }
+
+    @Test func pathsNeverTakeADeniedEdge() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        try store.write(Self.graph, documents: [document("n.txt")])
+        // Alice did not meet Bob: no path, though the edge is stored.
+        #expect(try store.shortestPath(from: Self.a.id, to: Self.b.id) == nil)
+        // Alice visited Easton and also did not: the path takes the affirmed edge.
+        let hop = try #require(try store.shortestPath(from: Self.a.id, to: Self.e.id)?.first)
+        #expect(hop.relation.negated == false)
+        #expect(hop.relation.evidence == [evidence("n.txt", 0)])
+    }
+
+    /// A store of schema version 1 (before negation was kept) opens, is upgraded in place, and
+    /// keeps every relation and piece of evidence it had.
+    @Test func upgradesAVersion1StoreWithoutLosingAnything() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+            try Schema.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO documents (path, fingerprint, length, built_at) VALUES ('n.txt', 'f', 10, 'then');
+                    INSERT INTO entities (id, name, type, norm_name) VALUES
+                        ('person:alice adams', 'Alice Adams', 'Person', 'alice adams'),
+                        ('place:easton', 'Easton', 'Place', 'easton');
+                    INSERT INTO mentions (entity_id, document, start, "end", text) VALUES
+                        ('person:alice adams', 'n.txt', 0, 11, 'Alice Adams'),
+                        ('place:easton', 'n.txt', 80, 86, 'Easton');
+                    INSERT INTO relations (id, subject, predicate, object) VALUES (7, 'person:alice adams', 'visited', 'place:easton');
+                    INSERT INTO evidence (relation_id, document, sentence, start, "end", source) VALUES
+                        (7, 'n.txt', 'Sentence 0 of n.txt.', 0, 20, '');
+                    """)
+            }
+            try queue.close()
+        }
+        #expect(try Schema.checkExisting(path: path) == 1)
+        let store = try GraphStore(path: path)
+        #expect(try Schema.checkExisting(path: path) == 2)
+        let graph = try store.graph()
+        #expect(graph.relations == [relation(Self.a, "visited", Self.e, evidence("n.txt", 0))])
+        #expect(graph.relations.first?.negated == false)
+        // The upgraded table takes a denied twin of the old fact.
+        try store.write(Graph(entities: [Self.a, Self.e],
+                              relations: [relation(Self.a, "visited", Self.e, evidence("n.txt", 0)),
+                                          Self.denied(Self.a, "visited", Self.e, evidence("n.txt", 100))],
+                              mentions: [mention(Self.a, "n.txt", 0), mention(Self.e, "n.txt", 80)]),
+                        documents: [document("n.txt")])
+        #expect(try store.summary().relations == 2)
+    }
+}
