@@ -5,7 +5,42 @@ import KGraphStore
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Ask the graph store.", subcommands: [PathQuery.self])
+        abstract: "Ask the graph store.", subcommands: [PathQuery.self, EntityQuery.self])
+
+    /// Opens an existing store, or says to build one.
+    static func open(_ store: String) throws -> GraphStore {
+        guard FileManager.default.fileExists(atPath: store) else {
+            throw CLIError("\(store): no store here; run `kgraph build` first")
+        }
+        do { return try GraphStore(path: store) } catch { throw CLIError("\(error)") }
+    }
+
+    /// The one entity a user means by `name`: an ambiguous or unknown name is a usage error
+    /// (exit code 2) listing the candidates or the close names.
+    static func resolve(_ name: String, in store: GraphStore) throws -> Entity {
+        switch try store.lookup(name) {
+        case .found(let e):
+            return e
+        case .ambiguous(let candidates):
+            Terminal.error("\"\(name)\" is ambiguous; it could be:")
+            for c in candidates { FileHandle.standardError.write(Data("  \(c.name) (\(c.type.rawValue), \(c.id))\n".utf8)) }
+            throw ExitCode(2)
+        case .unknown(let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.name)\"" }.joined(separator: ", ") + "?"
+            Terminal.error("no entity named \"\(name)\" in \(store.path)\(hint)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Up to three pieces of evidence, indented under a line about them.
+    static func printEvidence(_ evidence: [Evidence]) {
+        for ev in evidence.prefix(3) {
+            let source = ev.source.map { " (\($0))" } ?? ""
+            print("    \"\(ev.sentence.replacingOccurrences(of: "\n", with: " "))\"")
+            print("    — \(ev.document):\(ev.start)-\(ev.end)\(source)")
+        }
+        if evidence.count > 3 { print("    … and \(evidence.count - 3) more") }
+    }
 }
 
 struct PathQuery: ParsableCommand {
@@ -44,13 +79,9 @@ struct PathQuery: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store) else {
-            throw CLIError("\(store): no store here; run `kgraph build` first")
-        }
-        let graphStore: GraphStore
-        do { graphStore = try GraphStore(path: store) } catch { throw CLIError("\(error)") }
-        let a = try resolve(from, in: graphStore)
-        let b = try resolve(to, in: graphStore)
+        let graphStore = try Query.open(store)
+        let a = try Query.resolve(from, in: graphStore)
+        let b = try Query.resolve(to, in: graphStore)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         guard let hops = try graphStore.shortestPath(from: a.id, to: b.id) else {
@@ -76,29 +107,71 @@ struct PathQuery: ParsableCommand {
         for h in hops {
             let arrow = h.forward ? "-[\(h.relation.predicate)]->" : "<-[\(h.relation.predicate)]-"
             print("\(h.from.name) \(arrow) \(h.to.name)")
-            for ev in h.relation.evidence.prefix(3) {
-                let source = ev.source.map { " (\($0))" } ?? ""
-                print("    \"\(ev.sentence.replacingOccurrences(of: "\n", with: " "))\"")
-                print("    — \(ev.document):\(ev.start)-\(ev.end)\(source)")
-            }
-            if h.relation.evidence.count > 3 { print("    … and \(h.relation.evidence.count - 3) more") }
+            Query.printEvidence(h.relation.evidence)
         }
     }
 
     static func entity(_ e: Entity) -> EntityOut { EntityOut(id: e.id, name: e.name, type: e.type.rawValue) }
+}
 
-    private func resolve(_ name: String, in store: GraphStore) throws -> Entity {
-        switch try store.lookup(name) {
-        case .found(let e):
-            return e
-        case .ambiguous(let candidates):
-            Terminal.error("\"\(name)\" is ambiguous; it could be:")
-            for c in candidates { FileHandle.standardError.write(Data("  \(c.name) (\(c.type.rawValue), \(c.id))\n".utf8)) }
-            throw ExitCode(2)
-        case .unknown(let suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.name)\"" }.joined(separator: ", ") + "?"
-            Terminal.error("no entity named \"\(name)\" in \(store.path)\(hint)")
-            throw ExitCode(2)
+struct EntityQuery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entity",
+        abstract: "An entity's type, aliases, documents and relations, with the evidence of each relation.")
+
+    @Argument(help: "A name, a surname or an alias (case does not matter).")
+    var name: String
+
+    @Option(help: "The SQLite store to read.")
+    var store: String = "out/kgraph.sqlite"
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    struct RelationOut: Encodable {
+        var subject: String; var predicate: String; var object: String; var negated: Bool
+        var evidence: [Evidence]
+    }
+    struct DocumentOut: Encodable { var document: String; var mentions: Int }
+    struct EntityOut: Encodable {
+        var id: String; var name: String; var type: String; var aliases: [String]
+        var documents: [DocumentOut]
+        var relations: [RelationOut]
+    }
+
+    func run() throws {
+        let graphStore = try Query.open(store)
+        let found = try Query.resolve(name, in: graphStore)
+        guard let profile = try graphStore.profile(id: found.id) else {
+            throw CLIError("\(store): the entity \"\(found.id)\" went away while it was read")
+        }
+        let e = profile.entity
+        if json {
+            let out = EntityOut(
+                id: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases,
+                documents: profile.documents.map { DocumentOut(document: $0.document, mentions: $0.mentions) },
+                relations: profile.relations.map {
+                    RelationOut(subject: $0.subject, predicate: $0.predicate, object: $0.object, negated: $0.negated,
+                                evidence: $0.evidence)
+                })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            return
+        }
+        print("\(e.name) (\(e.type.rawValue)), id \(e.id)")
+        print("aliases: " + (e.aliases.isEmpty ? "none" : e.aliases.joined(separator: ", ")))
+        print("named in \(profile.documents.count) document\(profile.documents.count == 1 ? "" : "s"):")
+        for d in profile.documents { print("  \(d.document) (\(d.mentions) mention\(d.mentions == 1 ? "" : "s"))") }
+        print("\(profile.relations.count) relation\(profile.relations.count == 1 ? "" : "s"):")
+        var names: [String: String] = [e.id: e.name]
+        for r in profile.relations {
+            for id in [r.subject, r.object] where names[id] == nil {
+                names[id] = (try graphStore.entity(id: id))?.name ?? id
+            }
+            let label = (r.negated ? "not " : "") + r.predicate
+            print("\(names[r.subject]!) -[\(label)]-> \(names[r.object]!)")
+            Query.printEvidence(r.evidence)
         }
     }
 }

@@ -125,6 +125,48 @@ func tempDir() -> URL {
         if nopath.status == 1 { #expect(nopath.stdout.contains("no path")) }
     }
 
+    /// `query entity` shows the type, aliases, documents and relations (a denied one marked),
+    /// and `query path` goes around the denied edge.
+    @Test func entityQueryAndDeniedEdges() throws {
+        let dir = tempDir()
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try "German Chancellor Olaf Scholz arrived in Madrid on Monday.\n"
+            .write(to: articles.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "Scholz did not meet Spanish Prime Minister Pedro Sanchez during the visit.\n"
+            .write(to: articles.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let store = dir.appendingPathComponent("k.sqlite").path
+        let build = try kgraph(["build", articles.path, "--store", store, "--no-render"])
+        #expect(build.status == 0, "\(build.stderr)")
+
+        let plain = try kgraph(["query", "entity", "scholz", "--store", store])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.hasPrefix("Olaf Scholz (Person), id person:olaf scholz\n"))
+        #expect(plain.stdout.contains("aliases: Scholz\n"))
+        #expect(plain.stdout.contains("named in 2 documents:"))
+        #expect(plain.stdout.contains("Olaf Scholz -[arrived in]-> Madrid"))
+        #expect(plain.stdout.contains("Olaf Scholz -[not met]-> Pedro Sanchez"))
+
+        let json = try kgraph(["query", "entity", "Olaf Scholz", "--store", store, "--json"])
+        let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(obj["type"] as? String == "Person")
+        let relations = try #require(obj["relations"] as? [[String: Any]])
+        let met = relations.filter { $0["predicate"] as? String == "met" }
+        #expect(met.map { $0["negated"] as? Bool } == [true])
+        #expect((obj["documents"] as? [[String: Any]])?.count == 2)
+
+        // The path from Scholz to Sanchez exists, but never through "did not meet".
+        let path = try kgraph(["query", "path", "Scholz", "Sanchez", "--store", store, "--json"])
+        #expect(path.status == 0, "\(path.stderr)")
+        let hops = try #require((try JSONSerialization.jsonObject(with: Data(path.stdout.utf8)) as! [String: Any])["hops"] as? [[String: Any]])
+        #expect(hops.count > 1)
+        #expect(!hops.contains { $0["predicate"] as? String == "met" })
+
+        let unknown = try kgraph(["query", "entity", "Scholtz Olafson", "--store", store])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no entity named \"Scholtz Olafson\""))
+    }
+
     @Test func badInputIsSkippedWithOneLineAndStoreKept() throws {
         let dir = tempDir()
         try "German Chancellor Olaf Scholz arrived in Madrid.".write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)

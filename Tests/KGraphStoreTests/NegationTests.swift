@@ -47,6 +47,20 @@ struct NegationTests {
         #expect(hop.relation.evidence == [evidence("n.txt", 0)])
     }
 
+    @Test func profileListsDocumentsAndEveryRelationDeniedOnesToo() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        try store.write(Self.graph, documents: [document("n.txt")])
+        let profile = try #require(try store.profile(id: Self.a.id))
+        #expect(profile.entity == Self.a)
+        #expect(profile.documents == [EntityProfile.Naming(document: "n.txt", mentions: 1)])
+        #expect(profile.relations.count == 3)
+        #expect(profile.relations.filter(\.negated).map(\.predicate).sorted() == ["met", "visited"])
+        let bob = try #require(try store.profile(id: Self.b.id))
+        #expect(bob.relations.map(\.predicate) == ["met"])
+        #expect(try store.profile(id: "person:nobody") == nil)
+    }
+
     /// A store of schema version 1 (before negation was kept) opens, is upgraded in place, and
     /// keeps every relation and piece of evidence it had.
     @Test func upgradesAVersion1StoreWithoutLosingAnything() throws {
