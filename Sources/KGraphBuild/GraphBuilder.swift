@@ -24,6 +24,7 @@ public struct GraphBuilder: Sendable {
         var names: [String: String] = [:]       // id -> canonical name
         var types: [String: EntityType] = [:]
         var aliases: [String: Set<String>] = [:]
+        var reasons: [String: [String: String]] = [:]   // id -> alias -> why it was merged
 
         // Full names of the document's persons, by their last word.
         var fullByLast: [String: Set<String>] = [:]
@@ -53,6 +54,9 @@ public struct GraphBuilder: Sendable {
                 let id = Entity.makeID(type: .person, name: full)
                 register(k, .person, full, id: id)
                 aliases[id, default: []].insert(s.name)
+                if full != s.name, reasons[id]?[s.name] == nil {
+                    reasons[id, default: [:]][s.name] = "surname of \(full), the one person of the same document with that last name"
+                }
             case .event where s.isCommonNoun:
                 let head = s.name.split(separator: " ").last.map(String.init) ?? s.name
                 if s.isReference, let j = (0..<k).last(where: { spans[$0].isCommonNoun && spans[$0].name.split(separator: " ").last.map(String.init) == head && ids[$0] != nil }) {
@@ -99,7 +103,10 @@ public struct GraphBuilder: Sendable {
         let used = Set(mentions.map(\.entity)).union(related)
         let entities = used.sorted().compactMap { id -> Entity? in
             guard let name = names[id], let type = types[id] else { return nil }
-            return Entity(id: id, name: name, type: type, aliases: (aliases[id] ?? []).subtracting([name]).sorted())
+            let kept = (aliases[id] ?? []).subtracting([name]).sorted()
+            var why: [String: String] = [:]
+            for a in kept { why[a] = reasons[id]?[a] ?? Self.reason(alias: a, name: name, type: type) }
+            return Entity(id: id, name: name, type: type, aliases: kept, reasons: why)
         }
         let rels = relations.map { Self.relation($0.key, $0.value) }
         return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
@@ -115,6 +122,7 @@ public struct GraphBuilder: Sendable {
                     let all = Set(old.aliases + e.aliases + [old.name, e.name])
                     if e.name.count > old.name.count { old.name = e.name }
                     old.aliases = all.subtracting([old.name]).sorted()
+                    old.reasons = Self.reasons(for: old, known: old.reasons.merging(e.reasons) { a, _ in a })
                     entities[e.id] = old
                 } else {
                     entities[e.id] = e
@@ -133,6 +141,11 @@ public struct GraphBuilder: Sendable {
         for (from, to) in remap {
             guard let lone = entities.removeValue(forKey: from), var target = entities[to] else { continue }
             target.aliases = Set(target.aliases + lone.aliases + [lone.name]).subtracting([target.name]).sorted()
+            var known = target.reasons
+            for a in lone.aliases + [lone.name] where known[a] == nil {
+                known[a] = "surname of \(target.name), the one person of the build with that last name"
+            }
+            target.reasons = Self.reasons(for: target, known: known)
             entities[to] = target
         }
         func m(_ id: String) -> String { remap[id] ?? id }
@@ -147,6 +160,24 @@ public struct GraphBuilder: Sendable {
         }
         let rels = relations.map { Self.relation($0.key, $0.value) }
         return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
+    }
+
+    /// Why an alias names the entity when nothing more particular was recorded: a variant of
+    /// the name in case, periods or spacing, or another name the gazetteers give.
+    static func reason(alias: String, name: String, type: EntityType) -> String {
+        if Entity.normalize(alias) == Entity.normalize(name) { return "the same name written differently" }
+        switch type {
+        case .state: return "another name of the state in iso-codes or GeoNames"
+        case .place: return "another name of the place in GeoNames"
+        default: return "the recognizer's name for the same mention"
+        }
+    }
+
+    /// A reason for every alias of `entity`: the known one, else `reason(alias:name:type:)`.
+    static func reasons(for entity: Entity, known: [String: String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for a in entity.aliases { out[a] = known[a] ?? reason(alias: a, name: entity.name, type: entity.type) }
+        return out
     }
 
     static func relation(_ key: RelationKey, _ evidence: [Evidence]) -> Relation {

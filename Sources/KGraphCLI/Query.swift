@@ -133,8 +133,9 @@ struct EntityQuery: ParsableCommand {
         var evidence: [Evidence]
     }
     struct DocumentOut: Encodable { var document: String; var mentions: Int }
+    struct AliasOut: Encodable { var name: String; var reason: String? }
     struct EntityOut: Encodable {
-        var id: String; var name: String; var type: String; var aliases: [String]
+        var id: String; var name: String; var type: String; var aliases: [AliasOut]
         var documents: [DocumentOut]
         var relations: [RelationOut]
     }
@@ -148,7 +149,8 @@ struct EntityQuery: ParsableCommand {
         let e = profile.entity
         if json {
             let out = EntityOut(
-                id: e.id, name: e.name, type: e.type.rawValue, aliases: e.aliases,
+                id: e.id, name: e.name, type: e.type.rawValue,
+                aliases: e.aliases.map { AliasOut(name: $0, reason: e.reasons[$0]) },
                 documents: profile.documents.map { DocumentOut(document: $0.document, mentions: $0.mentions) },
                 relations: profile.relations.map {
                     RelationOut(subject: $0.subject, predicate: $0.predicate, object: $0.object, negated: $0.negated,
@@ -160,7 +162,8 @@ struct EntityQuery: ParsableCommand {
             return
         }
         print("\(e.name) (\(e.type.rawValue)), id \(e.id)")
-        print("aliases: " + (e.aliases.isEmpty ? "none" : e.aliases.joined(separator: ", ")))
+        print("aliases:" + (e.aliases.isEmpty ? " none" : ""))
+        for a in e.aliases { print("  \(a)" + (e.reasons[a].map { ": \($0)" } ?? "")) }
         print("named in \(profile.documents.count) document\(profile.documents.count == 1 ? "" : "s"):")
         for d in profile.documents { print("  \(d.document) (\(d.mentions) mention\(d.mentions == 1 ? "" : "s"))") }
         print("\(profile.relations.count) relation\(profile.relations.count == 1 ? "" : "s"):")

@@ -47,12 +47,28 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
     public var type: EntityType
     /// Other names it goes by in the texts ("Powell", "US", "U.S."), sorted, without the name itself.
     public var aliases: [String]
+    /// Why each alias was taken for this entity ("surname of the full name in the same
+    /// document", "another name of the state in iso-codes or GeoNames"), by alias.
+    public var reasons: [String: String]
 
-    public init(id: String, name: String, type: EntityType, aliases: [String] = []) {
+    public init(id: String, name: String, type: EntityType, aliases: [String] = [], reasons: [String: String] = [:]) {
         self.id = id
         self.name = name
         self.type = type
         self.aliases = aliases
+        self.reasons = reasons
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, type, aliases, reasons }
+
+    /// Reads graphs written before merge reasons were kept: missing `reasons` are empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(EntityType.self, forKey: .type)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        reasons = try c.decodeIfPresent([String: String].self, forKey: .reasons) ?? [:]
     }
 
     /// The id for a name of a type: the type's raw value lowercased, a colon, the normalized name.

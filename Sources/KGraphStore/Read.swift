@@ -10,8 +10,9 @@ extension GraphStore {
             try dbQueue.read { db in
                 let reader = Reader(db: db, path: path)
                 let aliases = try reader.allAliases()
+                let reasons = try reader.allReasons()
                 let entities = try Row.fetchAll(db, sql: "SELECT id, name, type FROM entities").map { row in
-                    try reader.entity(row, aliases: aliases)
+                    try reader.entity(row, aliases: aliases, reasons: reasons)
                 }
                 var evidenceByRelation: [Int64: [Evidence]] = [:]
                 let evidenceRows = try Row.fetchCursor(db, sql: """
@@ -100,26 +101,40 @@ struct Reader {
         return aliases
     }
 
-    /// An entity from a row of (id, name, type); its aliases from `aliases`.
-    func entity(_ row: Row, aliases: [String: [String]]) throws -> Entity {
+    /// Why each alias was merged, by entity id and alias (aliases stored without one are left out).
+    func allReasons() throws -> [String: [String: String]] {
+        var reasons: [String: [String: String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT entity_id, alias, reason FROM aliases WHERE reason != ''")
+        while let row = try rows.next() {
+            reasons[row[0], default: [:]][row[1]] = row[2]
+        }
+        return reasons
+    }
+
+    /// An entity from a row of (id, name, type); its aliases from `aliases`, their reasons from `reasons`.
+    func entity(_ row: Row, aliases: [String: [String]], reasons: [String: [String: String]] = [:]) throws -> Entity {
         let id: String = row[0]
         let name: String = row[1]
         let typeName: String = row[2]
         guard let type = EntityType(rawValue: typeName) else {
             throw damaged("the entity \"\(id)\" has the unknown type \"\(typeName)\"")
         }
-        return Entity(id: id, name: name, type: type, aliases: (aliases[id] ?? []).filter { $0 != name }.sorted())
+        let kept = (aliases[id] ?? []).filter { $0 != name }.sorted()
+        let why = (reasons[id] ?? [:]).filter { kept.contains($0.key) }
+        return Entity(id: id, name: name, type: type, aliases: kept, reasons: why)
     }
 
     /// The entities of these ids that the store has, in the order of `ids`.
     func entities(ids: [String]) throws -> [Entity] {
         let entityStatement = try db.cachedStatement(sql: "SELECT id, name, type FROM entities WHERE id = ?")
-        let aliasStatement = try db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ?")
+        let aliasStatement = try db.cachedStatement(sql: "SELECT alias, reason FROM aliases WHERE entity_id = ?")
         var result: [Entity] = []
         for id in ids {
             guard let row = try Row.fetchOne(entityStatement, arguments: [id]) else { continue }
-            let aliases = try String.fetchAll(aliasStatement, arguments: [id])
-            result.append(try entity(row, aliases: [id: aliases]))
+            let rows = try Row.fetchAll(aliasStatement, arguments: [id])
+            var reasons: [String: String] = [:]
+            for r in rows where (r[1] as String) != "" { reasons[r[0]] = r[1] }
+            result.append(try entity(row, aliases: [id: rows.map { $0[0] }], reasons: [id: reasons]))
         }
         return result
     }

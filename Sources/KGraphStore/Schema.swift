@@ -80,8 +80,10 @@ enum Schema {
         // v2: a relation may be negated ("did not meet"), a fact of its own beside the affirmed
         // one. SQLite cannot widen a UNIQUE constraint in place, so the table is rebuilt with
         // its ids (the evidence points at them); foreign keys are checked once it is done.
+        // Aliases gain the reason they were merged ('' for those stored before).
         migrator.registerMigration("v2") { db in
             try db.execute(sql: """
+                ALTER TABLE aliases ADD COLUMN reason TEXT NOT NULL DEFAULT '';
                 CREATE TABLE relations_v2 (
                     id INTEGER PRIMARY KEY,
                     subject TEXT NOT NULL REFERENCES entities (id),

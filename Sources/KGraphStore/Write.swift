@@ -8,7 +8,7 @@ extension GraphStore {
     /// `documents` are the documents this build read. The facts the store held from those
     /// documents (mentions, evidence) are replaced by the ones of `graph`; facts of other
     /// documents stay. Entities take their name and type from `graph`, and their aliases are the
-    /// union of the stored ones and the new ones. Relations left without evidence and entities
+    /// union of the stored ones and the new ones, each with the first reason given for it. Relations left without evidence and entities
     /// left without mentions and relations are then deleted.
     ///
     /// Writing the same build twice leaves the store as after the first write. Every mention and
@@ -57,7 +57,9 @@ private struct Writer {
             """)
         let deleteAlias = try db.cachedStatement(sql: "DELETE FROM aliases WHERE entity_id = ? AND alias = ?")
         let insertAlias = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO aliases (entity_id, alias, norm_alias) VALUES (?, ?, ?)
+            INSERT INTO aliases (entity_id, alias, norm_alias, reason) VALUES (?, ?, ?, ?)
+            ON CONFLICT (entity_id, alias) DO UPDATE SET
+                reason = CASE WHEN aliases.reason = '' THEN excluded.reason ELSE aliases.reason END
             """)
         var knownEntities = Set<String>()
         for entity in graph.entities {
@@ -66,7 +68,8 @@ private struct Writer {
             // The name itself is never an alias.
             try deleteAlias.execute(arguments: [entity.id, entity.name])
             for alias in entity.aliases where alias != entity.name && !alias.isEmpty {
-                try insertAlias.execute(arguments: [entity.id, alias, Entity.normalize(alias)])
+                // The first reason recorded for an alias stays.
+                try insertAlias.execute(arguments: [entity.id, alias, Entity.normalize(alias), entity.reasons[alias] ?? ""])
             }
             knownEntities.insert(entity.id)
         }

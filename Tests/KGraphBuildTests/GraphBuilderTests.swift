@@ -74,8 +74,23 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         let rel = g.relations.first { $0.predicate == "arrived in" }
         #expect(rel?.subject == "person:karl nehammer")
         #expect(Set(rel?.evidence.map(\.document) ?? []) == ["a.txt", "b.txt"])
+        // The merge says why.
+        let karl = g.entities.first { $0.id == "person:karl nehammer" }
+        #expect(karl?.aliases == ["Nehammer"])
+        #expect(karl?.reasons["Nehammer"] == "surname of Karl Nehammer, the one person of the build with that last name")
         // Merging twice gives the same graph.
         #expect(builder.merge([a, b]) == g)
+    }
+
+    /// Every alias carries the reason it was merged.
+    @Test func aliasesSayWhyTheyWereMerged() {
+        let d = resolve("r.txt", "French President Emmanuel Macron flew to the U.S. on Monday. Macron met reporters there.")
+        let macron = d.entities.first { $0.id == "person:emmanuel macron" }
+        #expect(macron?.reasons["Macron"] == "surname of Emmanuel Macron, the one person of the same document with that last name")
+        let us = d.entities.first { $0.id == "state:united states" }
+        #expect(us?.aliases.contains("U.S.") == true)
+        #expect(us?.reasons["U.S."] == "another name of the state in iso-codes or GeoNames")
+        for e in d.entities { #expect(Set(e.reasons.keys) == Set(e.aliases), "\(e.id)") }
     }
 
     /// "did not visit" and "visited" are two edges: the denial never joins the affirmed fact.

@@ -142,7 +142,7 @@ func tempDir() -> URL {
         let plain = try kgraph(["query", "entity", "scholz", "--store", store])
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(plain.stdout.hasPrefix("Olaf Scholz (Person), id person:olaf scholz\n"))
-        #expect(plain.stdout.contains("aliases: Scholz\n"))
+        #expect(plain.stdout.contains("aliases:\n  Scholz: surname of Olaf Scholz, the one person of the build with that last name\n"))
         #expect(plain.stdout.contains("named in 2 documents:"))
         #expect(plain.stdout.contains("Olaf Scholz -[arrived in]-> Madrid"))
         #expect(plain.stdout.contains("Olaf Scholz -[not met]-> Pedro Sanchez"))
@@ -150,6 +150,9 @@ func tempDir() -> URL {
         let json = try kgraph(["query", "entity", "Olaf Scholz", "--store", store, "--json"])
         let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect(obj["type"] as? String == "Person")
+        let aliases = try #require(obj["aliases"] as? [[String: Any]])
+        #expect(aliases.map { $0["name"] as? String } == ["Scholz"])
+        #expect((aliases.first?["reason"] as? String)?.hasPrefix("surname of Olaf Scholz") == true)
         let relations = try #require(obj["relations"] as? [[String: Any]])
         let met = relations.filter { $0["predicate"] as? String == "met" }
         #expect(met.map { $0["negated"] as? Bool } == [true])

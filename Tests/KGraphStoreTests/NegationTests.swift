@@ -61,6 +61,23 @@ struct NegationTests {
         #expect(try store.profile(id: "person:nobody") == nil)
     }
 
+    @Test func aliasReasonsAreStoredAndTheFirstOneStays() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        let first = Entity(id: Self.a.id, name: Self.a.name, type: .person, aliases: ["Adams"],
+                           reasons: ["Adams": "surname of Alice Adams, the one person of the same document with that last name"])
+        try store.write(Graph(entities: [first], mentions: [mention(first, "n.txt", 0)]), documents: [document("n.txt")])
+        #expect(try store.entity(id: Self.a.id) == first)
+        var second = first
+        second.aliases = ["A. Adams", "Adams"]
+        second.reasons = ["Adams": "another reason", "A. Adams": "the same name written differently"]
+        try store.write(Graph(entities: [second], mentions: [mention(second, "m.txt", 0)]), documents: [document("m.txt")])
+        let read = try #require(try store.entity(id: Self.a.id))
+        #expect(read.aliases == ["A. Adams", "Adams"])
+        #expect(read.reasons == ["Adams": first.reasons["Adams"]!, "A. Adams": "the same name written differently"])
+        #expect(try store.graph().entities == [read])
+    }
+
     /// A store of schema version 1 (before negation was kept) opens, is upgraded in place, and
     /// keeps every relation and piece of evidence it had.
     @Test func upgradesAVersion1StoreWithoutLosingAnything() throws {
@@ -75,6 +92,7 @@ struct NegationTests {
                     INSERT INTO entities (id, name, type, norm_name) VALUES
                         ('person:alice adams', 'Alice Adams', 'Person', 'alice adams'),
                         ('place:easton', 'Easton', 'Place', 'easton');
+                    INSERT INTO aliases (entity_id, alias, norm_alias) VALUES ('person:alice adams', 'Adams', 'adams');
                     INSERT INTO mentions (entity_id, document, start, "end", text) VALUES
                         ('person:alice adams', 'n.txt', 0, 11, 'Alice Adams'),
                         ('place:easton', 'n.txt', 80, 86, 'Easton');
@@ -90,7 +108,9 @@ struct NegationTests {
         #expect(try Schema.checkExisting(path: path) == 2)
         let graph = try store.graph()
         #expect(graph.relations == [relation(Self.a, "visited", Self.e, evidence("n.txt", 0))])
+        #expect(graph.entities.first { $0.id == Self.a.id }?.aliases == ["Adams"])
         #expect(graph.relations.first?.negated == false)
+        #expect(graph.entities.allSatisfy { $0.reasons.isEmpty })
         // The upgraded table takes a denied twin of the old fact.
         try store.write(Graph(entities: [Self.a, Self.e],
                               relations: [relation(Self.a, "visited", Self.e, evidence("n.txt", 0)),
