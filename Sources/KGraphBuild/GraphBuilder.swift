@@ -77,10 +77,12 @@ public struct GraphBuilder: Sendable {
             return Evidence(document: doc.path, sentence: doc.string(sr), start: sr.lowerBound, end: sr.upperBound, source: source)
         }
         var relations: [RelationKey: [Evidence]] = [:]
+        var lemmas: [RelationKey: String] = [:]
         for r in analyzed.relations {
             guard let s = ids[r.subject], let o = ids[r.object], s != o else { continue }
-            relations[RelationKey(subject: s, predicate: r.predicate, object: o, negated: r.negated), default: []]
-                .append(evidence(r.sentence))
+            let key = RelationKey(subject: s, predicate: r.predicate, object: o, negated: r.negated)
+            relations[key, default: []].append(evidence(r.sentence))
+            if !r.lemma.isEmpty { lemmas[key] = r.lemma }
         }
         // A place the gazetteer knows lies in its state.
         for (k, s) in spans.enumerated() where s.type == .place {
@@ -108,7 +110,7 @@ public struct GraphBuilder: Sendable {
             for a in kept { why[a] = reasons[id]?[a] ?? Self.reason(alias: a, name: name, type: type) }
             return Entity(id: id, name: name, type: type, aliases: kept, reasons: why)
         }
-        let rels = relations.map { Self.relation($0.key, $0.value) }
+        let rels = relations.map { Self.relation($0.key, $0.value, lemma: lemmas[$0.key]) }
         return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
     }
 
@@ -150,15 +152,17 @@ public struct GraphBuilder: Sendable {
         }
         func m(_ id: String) -> String { remap[id] ?? id }
         var relations: [RelationKey: [Evidence]] = [:]
+        var lemmas: [RelationKey: String] = [:]
         var mentions: [Mention] = []
         for d in docs {
             for r in d.relations where m(r.subject) != m(r.object) {
-                relations[RelationKey(subject: m(r.subject), predicate: r.predicate, object: m(r.object), negated: r.negated),
-                          default: []] += r.evidence
+                let key = RelationKey(subject: m(r.subject), predicate: r.predicate, object: m(r.object), negated: r.negated)
+                relations[key, default: []] += r.evidence
+                lemmas[key] = lemmas[key] ?? r.lemma
             }
             for var x in d.mentions { x.entity = m(x.entity); mentions.append(x) }
         }
-        let rels = relations.map { Self.relation($0.key, $0.value) }
+        let rels = relations.map { Self.relation($0.key, $0.value, lemma: lemmas[$0.key]) }
         return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
     }
 
@@ -180,8 +184,8 @@ public struct GraphBuilder: Sendable {
         return out
     }
 
-    static func relation(_ key: RelationKey, _ evidence: [Evidence]) -> Relation {
-        Relation(subject: key.subject, predicate: key.predicate, object: key.object, negated: key.negated,
+    static func relation(_ key: RelationKey, _ evidence: [Evidence], lemma: String?) -> Relation {
+        Relation(subject: key.subject, predicate: key.predicate, object: key.object, lemma: lemma, negated: key.negated,
                  evidence: sorted(evidence))
     }
 

@@ -24,6 +24,8 @@ struct Extract: ParsableCommand {
         struct EvidenceOut: Encodable { var start: Int; var end: Int; var sentence: String; var source: String? }
         struct RelationOut: Encodable {
             var subject: String; var predicate: String; var object: String
+            /// The predicate with its verb in the base form ("engage in").
+            var lemma: String
             /// True when the sentence denies the relation ("did not visit").
             var negated: Bool
             var evidence: EvidenceOut
@@ -49,7 +51,7 @@ struct Extract: ParsableCommand {
                 },
                 relations: doc.relations.flatMap { r in
                     r.evidence.map { ev in
-                        Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object, negated: r.negated,
+                        Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object, lemma: r.lemma, negated: r.negated,
                                            evidence: .init(start: ev.start, end: ev.end, sentence: ev.sentence, source: ev.source))
                     }
                 })

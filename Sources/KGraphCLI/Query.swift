@@ -63,7 +63,7 @@ struct PathQuery: ParsableCommand {
     struct EntityOut: Encodable { var id: String; var name: String; var type: String }
     struct HopOut: Encodable {
         var from: EntityOut; var to: EntityOut
-        var subject: String; var predicate: String; var object: String
+        var subject: String; var predicate: String; var object: String; var lemma: String
         var direction: String
         var evidence: [Evidence]
     }
@@ -97,7 +97,7 @@ struct PathQuery: ParsableCommand {
         if json {
             let out = PathOut(from: Self.entity(a), to: Self.entity(b), hops: hops.map { h in
                 HopOut(from: Self.entity(h.from), to: Self.entity(h.to), subject: h.relation.subject,
-                       predicate: h.relation.predicate, object: h.relation.object,
+                       predicate: h.relation.predicate, object: h.relation.object, lemma: h.relation.lemma,
                        direction: h.forward ? "forward" : "backward", evidence: h.relation.evidence)
             })
             print(String(decoding: try encoder.encode(out), as: UTF8.self))
@@ -129,7 +129,7 @@ struct EntityQuery: ParsableCommand {
     var json = false
 
     struct RelationOut: Encodable {
-        var subject: String; var predicate: String; var object: String; var negated: Bool
+        var subject: String; var predicate: String; var object: String; var lemma: String; var negated: Bool
         var evidence: [Evidence]
     }
     struct DocumentOut: Encodable { var document: String; var mentions: Int }
@@ -153,7 +153,8 @@ struct EntityQuery: ParsableCommand {
                 aliases: e.aliases.map { AliasOut(name: $0, reason: e.reasons[$0]) },
                 documents: profile.documents.map { DocumentOut(document: $0.document, mentions: $0.mentions) },
                 relations: profile.relations.map {
-                    RelationOut(subject: $0.subject, predicate: $0.predicate, object: $0.object, negated: $0.negated,
+                    RelationOut(subject: $0.subject, predicate: $0.predicate, object: $0.object, lemma: $0.lemma,
+                                negated: $0.negated,
                                 evidence: $0.evidence)
                 })
             let encoder = JSONEncoder()

@@ -121,28 +121,36 @@ public struct Relation: Sendable, Hashable, Codable {
     public var predicate: String
     /// Entity id of the object.
     public var object: String
+    /// The predicate with its verb in the base form, for matching and filtering: "convene",
+    /// "visit", "engage in"; a role ("president of") is its own lemma.
+    public var lemma: String
     /// The text denies the fact ("did not meet"): a separate edge from the affirmed one, never
     /// a connection between its ends.
     public var negated: Bool
     /// Every place the fact was read, in document and offset order, without repeats.
     public var evidence: [Evidence]
 
-    public init(subject: String, predicate: String, object: String, negated: Bool = false, evidence: [Evidence]) {
+    /// `lemma` defaults to the predicate.
+    public init(subject: String, predicate: String, object: String, lemma: String? = nil, negated: Bool = false,
+                evidence: [Evidence]) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
+        self.lemma = lemma ?? predicate
         self.negated = negated
         self.evidence = evidence
     }
 
-    enum CodingKeys: String, CodingKey { case subject, predicate, object, negated, evidence }
+    enum CodingKeys: String, CodingKey { case subject, predicate, object, lemma, negated, evidence }
 
-    /// Reads graphs written before negation was kept: a missing `negated` is false.
+    /// Reads graphs written before negation and lemmas were kept: a missing `negated` is false,
+    /// a missing `lemma` the predicate.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         subject = try c.decode(String.self, forKey: .subject)
         predicate = try c.decode(String.self, forKey: .predicate)
         object = try c.decode(String.self, forKey: .object)
+        lemma = try c.decodeIfPresent(String.self, forKey: .lemma) ?? predicate
         negated = try c.decodeIfPresent(Bool.self, forKey: .negated) ?? false
         evidence = try c.decode([Evidence].self, forKey: .evidence)
     }

@@ -22,11 +22,11 @@ extension GraphStore {
                     evidenceByRelation[row[0], default: []].append(Reader.evidence(row, from: 1))
                 }
                 var relations: [Relation] = []
-                let relationRows = try Row.fetchCursor(db, sql: "SELECT id, subject, predicate, object, negated FROM relations")
+                let relationRows = try Row.fetchCursor(db, sql: "SELECT id, subject, predicate, object, negated, lemma FROM relations")
                 while let row = try relationRows.next() {
                     let id: Int64 = row[0]
                     relations.append(Relation(
-                        subject: row[1], predicate: row[2], object: row[3], negated: row[4],
+                        subject: row[1], predicate: row[2], object: row[3], lemma: row[5], negated: row[4],
                         evidence: Reader.sorted(evidenceByRelation[id] ?? [])))
                 }
                 var mentions: [Mention] = []
@@ -142,12 +142,12 @@ struct Reader {
     /// The relation of that row id with all its evidence.
     func relation(rowID: Int64) throws -> Relation? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT subject, predicate, object, negated FROM relations WHERE id = ?", arguments: [rowID])
+            db, sql: "SELECT subject, predicate, object, negated, lemma FROM relations WHERE id = ?", arguments: [rowID])
         else { return nil }
         let evidence = try Row.fetchAll(db, sql: """
             SELECT document, sentence, start, "end", source FROM evidence WHERE relation_id = ?
             """, arguments: [rowID]).map { Reader.evidence($0, from: 0) }
-        return Relation(subject: row[0], predicate: row[1], object: row[2], negated: row[3],
+        return Relation(subject: row[0], predicate: row[1], object: row[2], lemma: row[4], negated: row[3],
                         evidence: Reader.sorted(evidence))
     }
 

@@ -80,7 +80,8 @@ enum Schema {
         // v2: a relation may be negated ("did not meet"), a fact of its own beside the affirmed
         // one. SQLite cannot widen a UNIQUE constraint in place, so the table is rebuilt with
         // its ids (the evidence points at them); foreign keys are checked once it is done.
-        // Aliases gain the reason they were merged ('' for those stored before).
+        // Relations gain their lemma (the predicate itself for those stored before), aliases the
+        // reason they were merged ('' for those stored before).
         migrator.registerMigration("v2") { db in
             try db.execute(sql: """
                 ALTER TABLE aliases ADD COLUMN reason TEXT NOT NULL DEFAULT '';
@@ -89,11 +90,12 @@ enum Schema {
                     subject TEXT NOT NULL REFERENCES entities (id),
                     predicate TEXT NOT NULL,
                     object TEXT NOT NULL REFERENCES entities (id),
+                    lemma TEXT NOT NULL,
                     negated INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
                     UNIQUE (subject, predicate, object, negated)
                 );
-                INSERT INTO relations_v2 (id, subject, predicate, object)
-                    SELECT id, subject, predicate, object FROM relations;
+                INSERT INTO relations_v2 (id, subject, predicate, object, lemma)
+                    SELECT id, subject, predicate, object, predicate FROM relations;
                 DROP TABLE relations;
                 ALTER TABLE relations_v2 RENAME TO relations;
                 CREATE INDEX relations_object ON relations (object);

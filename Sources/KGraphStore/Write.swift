@@ -99,7 +99,7 @@ private struct Writer {
 
         // Relations and their evidence.
         let insertRelation = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO relations (subject, predicate, object, negated) VALUES (?, ?, ?, ?)
+            INSERT OR IGNORE INTO relations (subject, predicate, object, negated, lemma) VALUES (?, ?, ?, ?, ?)
             """)
         let relationID = try db.cachedStatement(sql: """
             SELECT id FROM relations WHERE subject = ? AND predicate = ? AND object = ? AND negated = ?
@@ -113,7 +113,7 @@ private struct Writer {
             try checkEntity(relation.subject, label)
             try checkEntity(relation.object, label)
             let keyArguments: StatementArguments = [relation.subject, relation.predicate, relation.object, relation.negated]
-            try insertRelation.execute(arguments: keyArguments)
+            try insertRelation.execute(arguments: keyArguments + [relation.lemma])
             guard let id = try Int64.fetchOne(relationID, arguments: keyArguments) else {
                 throw fail("\(label) could not be stored")
             }

@@ -77,10 +77,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let p = Parse(doc)
         var out: [SpanRelation] = []
         var seen = Set<SpanRelation>()
-        func add(_ s: Int, _ label: String, _ o: Int, at token: Int, negated: Bool = false) {
+        func add(_ s: Int, _ label: String, _ o: Int, at token: Int, lemma: String? = nil, negated: Bool = false) {
             guard s != o, s >= 0, o >= 0 else { return }
             let r = SpanRelation(subject: s, predicate: label, object: o, sentence: doc.sentenceIndex(ofToken: token),
-                                 negated: negated)
+                                 negated: negated, lemma: lemma ?? label)
             if seen.insert(r).inserted { out.append(r) }
         }
 
@@ -107,8 +107,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A denied verb or predicate ("did not visit", "is not the president") gives its
             // relations flagged as negated, never as facts.
             let negated = p.isNegated(v)
-            if upos == "VERB" { verbRelations(p, v) { add($0, $1, $2, at: $3, negated: negated) } }
-            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v) { add($0, $1, $2, at: $3, negated: negated) } }
+            if upos == "VERB" { verbRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) } }
+            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) } }
             // A role in apposition: "Erik Solheim, head of UN Environment".
             if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
                 let holder = doc.heads[v]
@@ -122,7 +122,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if p.spanOf[v] >= 0, doc.spans[p.spanOf[v]].type == .event, p.rel(v) != "compound" {
                 for m in p.kids(v, universal: "nmod") where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
-                        add(p.spanOf[v], "held in", o, at: m)
+                        add(p.spanOf[v], "held in", o, at: m, lemma: "hold in")
                     }
                 }
             }
@@ -132,11 +132,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     // MARK: - Verbs
 
-    private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int) -> Void) {
+    /// `add(subject, label, object, token, lemma)`: the label in the past tense ("engaged in"),
+    /// the lemma with the verb's base form ("engage in").
+    private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int, String) -> Void) {
         let doc = p.doc
         let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
         guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
-        var label = past(of: lemma)
+        let pastForm = past(of: lemma)
+        var label = pastForm
         if let prt = p.kids(v, "compound:prt").first { label += " " + p.lower[prt] }
         let passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
 
@@ -168,7 +171,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
                 for (o, l) in objects {
                     for obj in entities(p, o) where acceptsObject(doc.spans[obj]) && obj != subj {
-                        add(subj, l, obj, v)
+                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count))
                     }
                 }
             }
@@ -200,7 +203,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     // MARK: - Copulas
 
-    private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int) -> Void) {
+    private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int, String) -> Void) {
         let doc = p.doc
         var subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
         // A predicate the parse hung under another word shares that word's subject.
@@ -217,7 +220,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 for subj in entities(p, s) where [.person, .organization].contains(doc.spans[subj].type) {
                     for place in places {
                         for o in entities(p, place) where [.place, .state].contains(doc.spans[o].type) {
-                            add(subj, "visited", o, place)
+                            add(subj, "visited", o, place, "visit")
                         }
                     }
                 }
@@ -230,7 +233,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             for o in ofObjects(p, pred) {
                 for s in subjects {
                     for subj in entities(p, s) where doc.spans[subj].type == .person {
-                        add(subj, roleLabel(p, pred) + " of", o, pred)
+                        let roleOf = roleLabel(p, pred) + " of"
+                        add(subj, roleOf, o, pred, roleOf)
                     }
                 }
             }

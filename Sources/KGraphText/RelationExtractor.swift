@@ -8,6 +8,9 @@ public struct SpanRelation: Sendable, Hashable {
     public var sentence: Int
     /// The sentence denies the relation ("did not visit").
     public var negated: Bool = false
+    /// The predicate with its verb in the base form ("engage in" for "engaged in"); a role
+    /// ("president of") is its own lemma.
+    public var lemma: String = ""
 }
 
 /// Finds relations between the spans of a document.

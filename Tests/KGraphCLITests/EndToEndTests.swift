@@ -156,6 +156,7 @@ func tempDir() -> URL {
         let relations = try #require(obj["relations"] as? [[String: Any]])
         let met = relations.filter { $0["predicate"] as? String == "met" }
         #expect(met.map { $0["negated"] as? Bool } == [true])
+        #expect(met.map { $0["lemma"] as? String } == ["meet"])
         #expect((obj["documents"] as? [[String: Any]])?.count == 2)
 
         // The path from Scholz to Sanchez exists, but never through "did not meet".

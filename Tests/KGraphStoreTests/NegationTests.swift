@@ -11,7 +11,8 @@ struct NegationTests {
     static let e = entity(.place, "Easton")
 
     static func denied(_ subject: Entity, _ predicate: String, _ object: Entity, _ evidence: Evidence...) -> Relation {
-        Relation(subject: subject.id, predicate: predicate, object: object.id, negated: true, evidence: evidence)
+        Relation(subject: subject.id, predicate: predicate, object: object.id,
+                 lemma: ["visited": "visit", "met": "meet"][predicate], negated: true, evidence: evidence)
     }
 
     static var graph: Graph {
@@ -32,6 +33,7 @@ struct NegationTests {
         let visited = read.relations.filter { $0.predicate == "visited" }
         #expect(visited.map(\.negated).sorted { !$0 && $1 } == [false, true])
         #expect(visited.first { $0.negated }?.evidence == [evidence("n.txt", 100)])
+        #expect(visited.first { $0.negated }?.lemma == "visit")
         #expect(try dir.store().summary().relations == 3)
     }
 
@@ -110,6 +112,7 @@ struct NegationTests {
         #expect(graph.relations == [relation(Self.a, "visited", Self.e, evidence("n.txt", 0))])
         #expect(graph.entities.first { $0.id == Self.a.id }?.aliases == ["Adams"])
         #expect(graph.relations.first?.negated == false)
+        #expect(graph.relations.first?.lemma == "visited")  // no lemma before schema 2: the predicate
         #expect(graph.entities.allSatisfy { $0.reasons.isEmpty })
         // The upgraded table takes a denied twin of the old fact.
         try store.write(Graph(entities: [Self.a, Self.e],

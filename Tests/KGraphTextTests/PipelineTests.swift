@@ -42,6 +42,16 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(r.contains { $0.0 == "Olaf Scholz" && $0.1 == "arrived in" && $0.2 == "Beijing" })
     }
 
+    /// The lemma puts the verb in its base form and keeps the preposition or particle; a role
+    /// is its own lemma.
+    @Test func relationsCarryTheirLemma() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "German Chancellor Olaf Scholz arrived in Beijing and met Chinese President Xi Jinping.")
+        let lemmas = Dictionary(a.relations.map { ($0.predicate, $0.lemma) }, uniquingKeysWith: { x, _ in x })
+        #expect(lemmas["arrived in"] == "arrive in")
+        #expect(lemmas["met"] == "meet")
+        #expect(lemmas["chancellor of"] == "chancellor of")
+    }
+
     @Test func passiveWithAgent() {
         let r = relationTriples("The conference was convened by Kenyan President William Ruto.")
         #expect(r.contains { $0.0 == "William Ruto" && $0.1 == "convened" && $0.2 == "conference" })
@@ -64,6 +74,7 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Canadian Prime Minister Mark Carney \(verb) Kenya.")
         let hits = a.relations.filter { a.document.spans[$0.object].name == "Kenya" }
         #expect(hits.map(\.predicate) == ["visited"])
+        #expect(hits.map(\.lemma) == ["visit"])
         #expect(hits.map(\.negated) == [negated])
         // The title relation is never negated.
         #expect(a.relations.filter { $0.predicate == "prime minister of" }.map(\.negated) == [false])
