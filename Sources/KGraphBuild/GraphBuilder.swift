@@ -115,8 +115,9 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Merges resolved documents into one graph: one node per id, a lone surname joined to the one
-    /// full name of the build that ends with it, repeated facts as one edge with all their evidence.
-    public func merge(_ docs: [ResolvedDocument]) -> Graph {
+    /// full name that ends with it among the build's persons and the `known` ones (the store's,
+    /// from earlier builds), repeated facts as one edge with all their evidence.
+    public func merge(_ docs: [ResolvedDocument], known: [Entity] = []) -> Graph {
         var entities: [String: Entity] = [:]
         for d in docs {
             for e in d.entities {
@@ -131,9 +132,11 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
-        // Surname-only persons across documents.
+        // Surname-only persons across documents, and against the persons already stored.
+        let stored = Dictionary(known.filter { $0.type == .person && entities[$0.id] == nil }.map { ($0.id, $0) },
+                                uniquingKeysWith: { a, _ in a })
         var byLast: [String: [String]] = [:]
-        for e in entities.values where e.type == .person && e.name.contains(" ") {
+        for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") {
             byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
         }
         var remap: [String: String] = [:]
@@ -141,13 +144,14 @@ public struct GraphBuilder: Sendable {
             if let c = byLast[Entity.normalize(e.name)], c.count == 1 { remap[e.id] = c[0] }
         }
         for (from, to) in remap {
-            guard let lone = entities.removeValue(forKey: from), var target = entities[to] else { continue }
+            guard let lone = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
+            let scope = stored[to] != nil ? "the store" : "the build"
             target.aliases = Set(target.aliases + lone.aliases + [lone.name]).subtracting([target.name]).sorted()
-            var known = target.reasons
-            for a in lone.aliases + [lone.name] where known[a] == nil {
-                known[a] = "surname of \(target.name), the one person of the build with that last name"
+            var why = target.reasons
+            for a in lone.aliases + [lone.name] where why[a] == nil {
+                why[a] = "surname of \(target.name), the one person of \(scope) with that last name"
             }
-            target.reasons = Self.reasons(for: target, known: known)
+            target.reasons = Self.reasons(for: target, known: why)
             entities[to] = target
         }
         func m(_ id: String) -> String { remap[id] ?? id }

@@ -57,7 +57,10 @@ struct Build: ParsableCommand {
             }
         }
         progress.finish()
-        let graph = builder.merge(resolved)
+        // A lone surname may name a person an earlier build stored with the full name.
+        let storedPersons: [Entity]
+        do { storedPersons = try graphStore.entities(ofType: .person) } catch { throw CLIError("\(error)") }
+        let graph = builder.merge(resolved, known: storedPersons)
         do { try graphStore.write(graph, documents: documents) } catch { throw CLIError("\(error)") }
 
         let byType = Dictionary(grouping: graph.entities, by: \.type).mapValues(\.count)

@@ -70,6 +70,17 @@ extension GraphStore {
         }
     }
 
+    /// Every entity of a type, with its aliases and their reasons, sorted by id.
+    public func entities(ofType type: EntityType) throws -> [Entity] {
+        try perform("cannot read the entities") {
+            try dbQueue.read { db in
+                let reader = Reader(db: db, path: path)
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM entities WHERE type = ? ORDER BY id", arguments: [type.rawValue])
+                return try reader.entities(ids: ids)
+            }
+        }
+    }
+
     /// The documents the store was built from, sorted by path: lets a build skip unchanged ones.
     public func documents() throws -> [StoredDocument] {
         try perform("cannot read the documents") {

@@ -82,6 +82,21 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(builder.merge([a, b]) == g)
     }
 
+    /// A lone surname joins the one person of that last name that an earlier build stored.
+    @Test func surnameJoinsAStoredFullName() {
+        let later = resolve("c.txt", "Mr Nehammer arrived in Vienna again on Friday.")
+        let stored = Entity(id: "person:karl nehammer", name: "Karl Nehammer", type: .person)
+        let g = builder.merge([later], known: [stored, Entity(id: "state:austria", name: "Austria", type: .state)])
+        #expect(g.entities.filter { $0.type == .person }.map(\.id) == ["person:karl nehammer"])
+        let karl = g.entities.first { $0.id == "person:karl nehammer" }
+        #expect(karl?.reasons["Nehammer"] == "surname of Karl Nehammer, the one person of the store with that last name")
+        #expect(g.relations.first { $0.predicate == "arrived in" }?.subject == "person:karl nehammer")
+        #expect(g.mentions.allSatisfy { $0.entity != "person:nehammer" })
+        // Two stored persons of that last name: no guess.
+        let two = builder.merge([later], known: [stored, Entity(id: "person:anna nehammer", name: "Anna Nehammer", type: .person)])
+        #expect(two.entities.contains { $0.id == "person:nehammer" })
+    }
+
     /// Every alias carries the reason it was merged.
     @Test func aliasesSayWhyTheyWereMerged() {
         let d = resolve("r.txt", "French President Emmanuel Macron flew to the U.S. on Monday. Macron met reporters there.")

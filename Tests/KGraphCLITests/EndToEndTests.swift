@@ -166,6 +166,16 @@ func tempDir() -> URL {
         #expect(hops.count > 1)
         #expect(!hops.contains { $0["predicate"] as? String == "met" })
 
+        // A later build whose article names only the surname joins the stored full name.
+        let later = dir.appendingPathComponent("later")
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        try "Scholz later arrived in Lisbon.\n".write(to: later.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+        let second = try kgraph(["build", later.path, "--store", store, "--no-render"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let after = try kgraph(["query", "entity", "Olaf Scholz", "--store", store])
+        #expect(after.stdout.contains("named in 3 documents:"), "\(after.stdout)")
+        #expect(after.stdout.contains("Olaf Scholz -[arrived in]-> Lisbon"))
+
         let unknown = try kgraph(["query", "entity", "Scholtz Olafson", "--store", store])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no entity named \"Scholtz Olafson\""))
