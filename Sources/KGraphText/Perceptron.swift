@@ -135,42 +135,54 @@ public struct SparseWeights: Sendable {
         self.rowStart = rowStart
         self.classes = classes
         self.weights = weights
-        var size = 16
-        while size < keys.count + keys.count / 2 { size <<= 1 }
         let rows = keys.indices.filter { rowStart[$0 + 1] > rowStart[$0] }
-        let longest = rows.map { Int(rowStart[$0 + 1] - rowStart[$0]) }.max() ?? 0
-        let countBits = UInt64(Self.bitWidth(longest))
-        let payloadBits = countBits + UInt64(Self.bitWidth(classes.count))
-        // At most a third full, so that probes rarely go past the home slot (a miss costs ~4 probes
-        // in a table 0.6 full); with 8-byte slots that is no bigger than half full with 16 bytes.
-        var slotCount = 16
-        while slotCount < 3 * rows.count { slotCount <<= 1 }
-        (self.slots, self.mask) = Self.table(size: slotCount, keys: rows.map { keys[$0] }, payloadBits: payloadBits) { j in
-            let r = rows[j]
-            return UInt64(rowStart[r]) << countBits | UInt64(rowStart[r + 1] - rowStart[r])
-        }
-        self.payloadBits = payloadBits
-        self.countBits = countBits
-        self.packed = zip(classes, weights).map { Packed(cls: UInt32($0), w: $1) }
-        var small: [SmallSlot] = []
-        var smallZero: SmallSlot? = nil
-        if !classes.isEmpty && classes.allSatisfy({ $0 < 4 }) {
-            small = [SmallSlot](repeating: SmallSlot(key: 0, w: (0, 0, 0, 0)), count: size)
-            for (r, k) in keys.enumerated() where rowStart[r + 1] > rowStart[r] {
-                var slot = SmallSlot(key: k, w: (0, 0, 0, 0))
-                for e in Int(rowStart[r])..<Int(rowStart[r + 1]) {
-                    switch classes[e] {
-                    case 0: slot.w.0 += weights[e]
-                    case 1: slot.w.1 += weights[e]
-                    case 2: slot.w.2 += weights[e]
-                    default: slot.w.3 += weights[e]
-                    }
-                }
-                if k == 0 { smallZero = slot; continue }
-                var i = Int(truncatingIfNeeded: k) & (size - 1)
-                while small[i].key != 0 { i = (i + 1) & (size - 1) }
-                small[i] = slot
+        guard !classes.isEmpty && classes.allSatisfy({ $0 < 4 }) else {
+            let longest = rows.map { Int(rowStart[$0 + 1] - rowStart[$0]) }.max() ?? 0
+            let countBits = UInt64(Self.bitWidth(longest))
+            let payloadBits = countBits + UInt64(Self.bitWidth(classes.count))
+            // At most a third full, so that probes rarely go past the home slot (a miss costs ~4
+            // probes in a table 0.6 full); with 8-byte slots that is no bigger than half full
+            // with 16 bytes.
+            var slotCount = 16
+            while slotCount < 3 * rows.count { slotCount <<= 1 }
+            (self.slots, self.mask) = Self.table(size: slotCount, keys: rows.map { keys[$0] }, payloadBits: payloadBits) { j in
+                let r = rows[j]
+                return UInt64(rowStart[r]) << countBits | UInt64(rowStart[r + 1] - rowStart[r])
             }
+            self.payloadBits = payloadBits
+            self.countBits = countBits
+            self.packed = zip(classes, weights).map { Packed(cls: UInt32($0), w: $1) }
+            self.small = []
+            self.smallZero = nil
+            return
+        }
+        // The small-slot table alone. At most a quarter full: a probe past the home slot is a
+        // dependent read and a branch the CPU cannot predict, and they cost more than the bytes
+        // (parse +13% against half full, where 8 probes in 10 resolve at the home slot).
+        self.slots = []
+        self.packed = []
+        self.mask = 0
+        self.payloadBits = 0
+        self.countBits = 0
+        var size = 16
+        while size < 4 * rows.count { size <<= 1 }
+        var small = [SmallSlot](repeating: SmallSlot(key: 0, w: (0, 0, 0, 0)), count: size)
+        var smallZero: SmallSlot? = nil
+        for r in rows {
+            let k = keys[r]
+            var slot = SmallSlot(key: k, w: (0, 0, 0, 0))
+            for e in Int(rowStart[r])..<Int(rowStart[r + 1]) {
+                switch classes[e] {
+                case 0: slot.w.0 += weights[e]
+                case 1: slot.w.1 += weights[e]
+                case 2: slot.w.2 += weights[e]
+                default: slot.w.3 += weights[e]
+                }
+            }
+            if k == 0 { smallZero = slot; continue }
+            var i = Int(truncatingIfNeeded: k) & (size - 1)
+            while small[i].key != 0 { i = (i + 1) & (size - 1) }
+            small[i] = slot
         }
         self.small = small
         self.smallZero = smallZero
@@ -218,7 +230,7 @@ public struct SparseWeights: Sendable {
     /// Adds the weights of `features` to `scores` (which the caller zeroes).
     @inline(__always)
     func score(_ features: [UInt64], into scores: inout [Float]) {
-        if !small.isEmpty && scores.count >= 4 {
+        if !small.isEmpty {
             var a: Float = 0, b: Float = 0, c: Float = 0, d: Float = 0
             // Two passes, as below: the home slot of every feature is read first, in one
             // independent, branch-free pass, so the cache misses overlap; then the probes are
@@ -250,7 +262,12 @@ public struct SparseWeights: Sendable {
                 }
                 }
             }
-            scores[0] += a; scores[1] += b; scores[2] += c; scores[3] += d
+            // Only the classes the caller has (a model of two classes has no weights for more).
+            let n = scores.count
+            if n > 0 { scores[0] += a }
+            if n > 1 { scores[1] += b }
+            if n > 2 { scores[2] += c }
+            if n > 3 { scores[3] += d }
             return
         }
         // Three passes: the home slot of every feature is read, collisions are resolved to the
