@@ -9,8 +9,25 @@ public protocol EntityRecognizer: Sendable {
 /// titles, given names and organization, place and event heads; pronouns and event nouns as references.
 public struct LexiconRecognizer: EntityRecognizer {
     public let lexicon: Lexicon
+    /// The first words of the lexicon's state names and aliases (lookup keys), so that a word that
+    /// cannot open one skips the phrase lookups of `lookupState` (joins and normalizations of up
+    /// to six phrases, for every capitalized word).
+    private let stateFirstWords: Set<String>
+    /// `GeneralVocabulary.titles` by first word, each list in the vocabulary's order (so the
+    /// first title that matches is the same as in a scan of them all).
+    private let titlesByFirstWord: [String: [[String]]]
 
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        stateFirstWords = Set(lexicon.stateAliases.keys.map { Self.firstWord($0) })
+        titlesByFirstWord = Dictionary(grouping: GeneralVocabulary.titles.filter { !$0.isEmpty }) { $0[0] }
+    }
+
+    /// The words of a lookup key up to its first space.
+    private static func firstWord(_ key: String) -> String {
+        guard let space = key.utf8.firstIndex(of: 0x20) else { return key }
+        return String(key[..<space])
+    }
 
     public func recognize(_ doc: inout Document) {
         var spans: [EntitySpan] = []
@@ -234,6 +251,10 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     private func lookupState(_ words: [String], _ p: Int, _ end: Int) -> (Int, StateInfo)? {
         var len = min(6, end - p)
+        // The key of a phrase opens with that of its first word (keys drop periods and fold white
+        // space), unless that is empty: a state alias must open with it too.
+        let first = Self.firstWord(Lexicon.key(words[p]))
+        if !first.isEmpty && !stateFirstWords.contains(first) { len = 0 }
         while len >= 1 {
             let phrase = words[p..<(p + len)].joined(separator: " ")
             // A short alias ("US", "UK") counts only in capitals.
@@ -248,13 +269,15 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+        guard p < end else { return nil }
         // The lookup keys of words[p...], computed once each rather than once per title.
-        var keys: [String] = []
+        var keys = [Lexicon.key(words[p])]
+        guard let titles = titlesByFirstWord[keys[0]] else { return nil }
         func key(_ k: Int) -> String {
             while keys.count <= k { keys.append(Lexicon.key(words[p + keys.count])) }
             return keys[k]
         }
-        for title in GeneralVocabulary.titles where p + title.count < end { // a name must follow
+        for title in titles where p + title.count < end { // a name must follow
             var ok = true
             for (k, w) in title.enumerated() where key(k) != w { ok = false; break }
             if ok { return title.count }
