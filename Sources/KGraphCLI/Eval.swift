@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KGraphBuild
 import KGraphText
 
 struct Eval: ParsableCommand {
@@ -8,6 +9,12 @@ struct Eval: ParsableCommand {
 
     @Option(help: "The corpora folder (ud-english-ewt/, uner-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"
+
+    @Option(help: "The relation gold set: one JSON sentence a line with its (subject, lemma, object) relations.")
+    var relationsGold: String = "Tests/Gold/relations.jsonl"
+
+    @Flag(help: "Also list the relations found that are not in the gold set, and the gold ones missed.")
+    var showRelations = false
 
     @OptionGroup var modelOptions: ModelOptions
 
@@ -40,6 +47,19 @@ struct Eval: ParsableCommand {
             print(String(format: "EWT %@ (raw text, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",
                          split, s.words.f1 * 100, s.sentences.f1 * 100, s.upos.f1 * 100,
                          s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
+        }
+        let gold = try RelationEvaluation.read(URL(fileURLWithPath: relationsGold))
+        let relations = RelationEvaluation.evaluate(gold, pipeline: pipeline, builder: GraphBuilder(lexicon: pipeline.lexicon))
+        func line(_ name: String, _ r: RelationScore) -> String {
+            String(format: "%@ P %.2f%%  R %.2f%%  F1 %.2f%%  (%d sentences, gold %d, found %d, correct %d)", name,
+                   100 * r.precision, 100 * r.recall, 100 * r.f1, r.sentences, r.gold, r.found, r.foundCorrect)
+        }
+        print("Relations (\(relationsGold), subject and object by any alias, relation by lemma):")
+        print(line("overall", relations.overall))
+        for (source, r) in relations.bySource.sorted(by: { $0.key < $1.key }) { print(line("  " + source, r)) }
+        if showRelations {
+            for w in relations.overall.wrong { print("  not in gold  \(w.sentence): \(w.relation.joined(separator: " | "))") }
+            for m in relations.overall.missed { print("  missed       \(m.sentence): \(m.relation.joined(separator: " | "))") }
         }
         let ner = try NamedEntityTagger.load(from: dir.appendingPathComponent(NERTraining.modelFile), lexicon: lexicon)
         for split in ["dev", "test"] { // dev is part of the recognizer's training data; test is held out

@@ -106,9 +106,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let upos = doc.upos.count == doc.tokens.count ? doc.upos[v] : "VERB"
             // A denied verb or predicate ("did not visit", "is not the president") gives its
             // relations flagged as negated, never as facts.
-            let negated = p.isNegated(v)
-            if upos == "VERB" { verbRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) } }
-            if !p.kids(v, "cop").isEmpty { copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) } }
+            if upos == "VERB" {
+                let negated = p.isNegated(v)
+                verbRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) }
+            }
+            if !p.kids(v, "cop").isEmpty {
+                let negated = p.isNegated(v)
+                copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) }
+            }
             // A role in apposition: "Erik Solheim, head of UN Environment".
             if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
                 let holder = doc.heads[v]

@@ -286,6 +286,16 @@ let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent(
         let overall = try #require(uner.split(separator: "\n").first { $0.hasPrefix("overall") })
         let f1 = try #require(overall.split(separator: " ").firstIndex(of: "F1").map { Double(overall.split(separator: " ")[$0 + 1].dropLast())! })
         #expect(f1 >= 70.0)
+        // Relations against the gold set (the README's figures; issue 4's targets are 80 / 60).
+        let relations = try #require(r.stdout.components(separatedBy: "Relations (").last)
+        let relLine = try #require(relations.split(separator: "\n").first { $0.hasPrefix("overall") })
+        func relFigure(_ name: String) throws -> Double {
+            let words = relLine.split(separator: " ")
+            let i = try #require(words.firstIndex(of: Substring(name)))
+            return try #require(Double(String(words[i + 1].filter { $0 != "%" })))
+        }
+        #expect(try relFigure("P") >= 55.0)
+        #expect(try relFigure("R") >= 20.0)
     }
 
     @Test func evalNamesAMissingCorpus() throws {
