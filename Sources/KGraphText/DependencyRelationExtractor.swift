@@ -15,13 +15,19 @@ import KGraphModel
 /// noun ("Iraqi forces" stands for Iraq). Negated verbs give nothing.
 public struct DependencyRelationExtractor: RelationExtractor {
     public let lexicon: Lexicon
-    /// Lemma -> irregular past form ("meet" -> "met"), from WordNet's exceptions.
+    /// Lemma -> irregular simple past ("meet" -> "met", "begin" -> "began"), from WordNet's
+    /// exceptions, which mix simple pasts with participles ("begun", "taken", "known", "sung")
+    /// and doubled "-ing" forms ("beginning"): those are told apart by their endings.
     private let irregularPast: [String: String]
+
+    static func looksLikeParticiple(_ form: String) -> Bool {
+        ["ing", "en", "wn", "un", "ung", "unk", "um"].contains { form.hasSuffix($0) }
+    }
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         var past: [String: String] = [:]
-        for (form, lemma) in lexicon.verbExceptions where !form.hasSuffix("n") {
+        for (form, lemma) in lexicon.verbExceptions where !Self.looksLikeParticiple(form) {
             if let old = past[lemma], old <= form { continue }
             past[lemma] = form
         }

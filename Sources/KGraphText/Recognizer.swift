@@ -95,11 +95,24 @@ public struct LexiconRecognizer: EntityRecognizer {
                 for k in a..<e { covered[k] = true }
                 t = e
             }
-            // "US President Donald Trump" where the state was tagged apart: the title is of that state.
+            // "US President Donald Trump" where the state was tagged apart: the title is of that
+            // state; so is it in "Iran's new President Mahmoud Ahmadinejad" (a possessive, then at
+            // most two adjectives).
             for k in spans.indices where spans[k].type == .person && spans[k].title != nil && spans[k].titleOf == nil
                 && sentence.contains(spans[k].tokens.lowerBound) {
-                let titleStart = spans[k].tokens.lowerBound - spans[k].title!.split(separator: " ").count
-                if let st = spans.first(where: { $0.type == .state && $0.tokens.upperBound == titleStart }) {
+                var stateEnd = spans[k].tokens.lowerBound - spans[k].title!.split(separator: " ").count
+                var adjectives = 0
+                while adjectives < 2, stateEnd - 1 > sentence.lowerBound, doc.upos.count == doc.tokens.count,
+                      doc.upos[stateEnd - 1] == "ADJ", words[stateEnd - 1].first?.isLowercase == true {
+                    stateEnd -= 1
+                    adjectives += 1
+                }
+                if stateEnd - 1 > sentence.lowerBound, ["'s", "’s", "'", "’"].contains(words[stateEnd - 1]) {
+                    stateEnd -= 1
+                } else if adjectives > 0 {
+                    continue
+                }
+                if let st = spans.first(where: { $0.type == .state && $0.tokens.upperBound == stateEnd }) {
                     spans[k].titleOf = st.tokens.lowerBound
                 }
             }

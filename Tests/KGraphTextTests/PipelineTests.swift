@@ -37,6 +37,21 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(r.contains { $0 == ("Haider al-Abadi", "prime minister of", "Iraq") })
     }
 
+    /// Labels are simple pasts, also of verbs whose WordNet exceptions list participles and
+    /// "-ing" forms beside them.
+    @Test func irregularVerbsGetTheirSimplePast() {
+        let x = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon)
+        let pasts = ["begin", "run", "win", "take", "sing", "see", "know", "get", "meet", "hold", "swim", "visit"].map { x.past(of: $0) }
+        #expect(pasts == ["began", "ran", "won", "took", "sang", "saw", "knew", "got", "met", "held", "swam", "visited"])
+    }
+
+    /// A possessive state before the title, with or without adjectives between.
+    @Test(arguments: ["Kenya's President William Ruto arrived in Paris.",
+                      "Kenya's new President William Ruto arrived in Paris."])
+    func possessiveStateBeforeTitle(_ text: String) {
+        #expect(relationTriples(text).contains { $0 == ("William Ruto", "president of", "Kenya") })
+    }
+
     @Test func subjectVerbObjectWithPreposition() {
         let r = relationTriples("German Chancellor Olaf Scholz arrived in Beijing after talks.")
         #expect(r.contains { $0.0 == "Olaf Scholz" && $0.1 == "arrived in" && $0.2 == "Beijing" })
