@@ -63,17 +63,25 @@ public struct SentenceSegmenter: Sendable {
             shape = doc.tokens.map { Context.shape($0.text) }
         }
 
+        /// `TaggerFeatures.hash(1, ...)` of the lower-cased word. ASCII words (nearly all) are
+        /// hashed byte by byte as they are read, without building an array; the result is the same.
         static func norm(_ w: String) -> UInt64 {
-            let raw = TaggerFeatures.scalars(w)
-            // ASCII words (most) lowercase by table; the result is what lowercased() gives.
-            if raw.allSatisfy({ $0 < 128 }) {
-                return TaggerFeatures.hash(1, raw.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ (1 &* 0x100_0000_01B3)
+            var n: UInt64 = 0
+            for b in w.utf8 {
+                if b >= 0x80 { return TaggerFeatures.hash(1, TaggerFeatures.scalars(w.lowercased())) }
+                h = (h ^ UInt64(b >= 65 && b <= 90 ? b + 32 : b)) &* 0x100_0000_01B3
+                n += 1
             }
-            return TaggerFeatures.hash(1, TaggerFeatures.scalars(w.lowercased()))
+            return TaggerFeatures.mix(h ^ n)
         }
 
+        /// `TaggerFeatures.hash(3, ...)` of the word's shape: its first six characters as X, x, d
+        /// or themselves, runs collapsed. Hashed as it is read, without building an array.
         static func shape(_ w: String) -> UInt64 {
-            var out: [UInt32] = []
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ (3 &* 0x100_0000_01B3)
+            var n: UInt64 = 0
+            var last: UInt32 = .max
             for s in w.unicodeScalars.prefix(6) {
                 let v = s.value
                 // ASCII skips the Unicode property tables: only A-Z are uppercase, a-z lowercase,
@@ -82,9 +90,13 @@ public struct SentenceSegmenter: Sendable {
                     ? (v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : v)
                     : s.properties.isUppercase ? 88 : s.properties.isLowercase ? 120
                     : s.properties.numericType == .decimal ? 100 : v
-                if out.last != c { out.append(c) }
+                if c != last {
+                    h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+                    n += 1
+                    last = c
+                }
             }
-            return TaggerFeatures.hash(3, out)
+            return TaggerFeatures.mix(h ^ n)
         }
 
         func lineBreakAfter(_ i: Int) -> Bool {
