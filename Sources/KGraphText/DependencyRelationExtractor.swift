@@ -95,6 +95,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if let st = span.titleOf, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
                 add(k, title + " of", st, at: span.tokens.lowerBound)
             }
+            // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
+            // "Hamas' political chief Khaled Mashaal".
+            if span.type == .person, !span.isReference, let (org, role) = organizationRole(p, person: k) {
+                add(k, role + " of", org, at: span.tokens.lowerBound)
+            }
             // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
             let t = span.tokens.upperBound
             if span.type == .state, t + 1 < doc.tokens.count, p.lower[t] == "-", p.spanOf[t + 1] >= 0 {
@@ -262,6 +267,31 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func roleLabel(_ p: Parse, _ noun: Int) -> String {
         let mods = p.children[noun].filter { $0 < noun && ["amod", "compound"].contains(p.doc.deprels[$0]) && p.spanOf[$0] < 0 }
         return (mods.map { p.lower[$0] } + [p.lemma(noun)]).joined(separator: " ")
+    }
+
+    /// Words before a role that say when, not what: "former", "new".
+    static let roleTimeWords: Set<String> = ["former", "new", "then", "late", "current", "outgoing", "incoming"]
+
+    /// The organization span and role in "<organization>['s] [adjectives] <role nouns> [honorific]"
+    /// just before the person span `person`, where the last role word is a role noun or a title
+    /// (the span's own title words count as its tokens there).
+    private func organizationRole(_ p: Parse, person: Int) -> (Int, String)? {
+        var t = p.doc.spans[person].tokens.lowerBound - 1
+        var words: [String] = []
+        while t >= 0, p.spanOf[t] < 0 || p.spanOf[t] == person, words.count < 5 {
+            let w = p.lower[t]
+            let adjective = p.doc.upos.count == p.doc.tokens.count && p.doc.upos[t] == "ADJ"
+            guard GeneralVocabulary.roleNouns.contains(w) || isTitleWord(w) || GeneralVocabulary.honorifics.contains(w)
+                    || (adjective && p.doc.tokens[t].text == w) else { break }
+            words.insert(w, at: 0)
+            t -= 1
+        }
+        if t >= 0, ["'s", "’s", "'", "’"].contains(p.lower[t]) { t -= 1 }
+        guard t >= 0, p.spanOf[t] >= 0, p.doc.spans[p.spanOf[t]].type == .organization,
+              p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
+        let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }
+        guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last) else { return nil }
+        return (p.spanOf[t], role.joined(separator: " "))
     }
 
     private func isTitleWord(_ w: String) -> Bool {

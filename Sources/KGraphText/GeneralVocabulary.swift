@@ -19,13 +19,13 @@ public enum GeneralVocabulary {
         ["spokesman"], ["spokeswoman"], ["spokesperson"], ["chairman"], ["chairwoman"], ["director"],
         ["dr"], ["doctor"], ["professor"], ["prof"], ["mr"], ["mrs"], ["ms"], ["miss"], ["sir"], ["dame"],
         ["lord"], ["lady"], ["rev"], ["reverend"], ["archbishop"], ["bishop"], ["cardinal"], ["rabbi"], ["imam"],
-        ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"],
+        ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"], ["sheik"], ["sheikh"],
     ]
 
     /// Titles that say nothing of an office, so they give no "X of Y" relation.
     public static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "professor", "prof",
-        "rev", "reverend",
+        "rev", "reverend", "sheik", "sheikh",
     ]
 
     /// Role nouns for appositions and copulas: "X, head of Y", "X is the foreign minister of Y".

@@ -103,9 +103,11 @@ public struct LexiconBuilder: Sendable {
         let capitalSet = Set(capitals.map { "\($0.key)|\(Lexicon.key($0.value))" })
         for (_, c) in cityMap.sorted(by: { $0.key < $1.key }) {
             guard let name = c["name"] as? String, let cc = c["countrycode"] as? String else { continue }
-            var pop = (c["population"] as? Int) ?? 0
-            if capitalSet.contains("\(cc)|\(Lexicon.key(name))") { pop += 1_000_000_000 } // a capital wins its name
-            addPlace(name, name, cc, pop)
+            let pop = (c["population"] as? Int) ?? 0
+            // A capital wins its own name; its alternate names compete by population alone (Dili
+            // is also "Delhi" in GeoNames, but Delhi is the larger city).
+            let capital = capitalSet.contains("\(cc)|\(Lexicon.key(name))")
+            addPlace(name, name, cc, capital ? pop + 1_000_000_000 : pop)
             for alt in (c["alternatenames"] as? [String]) ?? [] where Self.plausibleAlternate(alt, wn: wn) {
                 addPlace(alt, name, cc, pop / 10) // the main name of another city wins over an alternate
             }

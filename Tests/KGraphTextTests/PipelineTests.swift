@@ -45,6 +45,21 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(pasts == ["began", "ran", "won", "took", "sang", "saw", "knew", "got", "met", "held", "swam", "visited"])
     }
 
+    /// An organization's role before a person's name, with or without a possessive, adjectives
+    /// or an honorific between.
+    @Test func organizationRoleBeforeName() {
+        #expect(relationTriples("NATO Secretary General Mark Rutte arrived in Kyiv.")
+            .contains { $0 == ("Mark Rutte", "secretary general of", "NATO") })
+    }
+
+    /// A city's alternate name does not win over another city's own name because the first is a
+    /// capital: "Delhi" is Delhi, though GeoNames also lists it for Dili.
+    @Test func alternateNamesOfCapitalsDoNotWin() {
+        #expect(sharedPipeline.lexicon.place(named: "Delhi")?.country == "IN")
+        #expect(sharedPipeline.lexicon.place(named: "Philadelphia")?.country == "US")
+        #expect(sharedPipeline.lexicon.place(named: "Dili")?.country == "TL")
+    }
+
     /// A possessive state before the title, with or without adjectives between.
     @Test(arguments: ["Kenya's President William Ruto arrived in Paris.",
                       "Kenya's new President William Ruto arrived in Paris."])
