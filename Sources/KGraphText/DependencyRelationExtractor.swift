@@ -100,6 +100,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if span.type == .person, !span.isReference, let (org, role) = organizationRole(p, person: k) {
                 add(k, role + " of", org, at: span.tokens.lowerBound)
             }
+            // A place after a state's possessive: "Sudan's Darfur region".
+            if span.type == .place, span.tokens.lowerBound >= 2,
+               ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
+               p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
+                add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound)
+            }
             // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
             let t = span.tokens.upperBound
             if span.type == .state, t + 1 < doc.tokens.count, p.lower[t] == "-", p.spanOf[t + 1] >= 0 {
@@ -131,6 +137,17 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 for o in ofObjects(p, v) {
                     for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
                         add(s, roleLabel(p, v) + " of", o, at: v)
+                    }
+                }
+            }
+            // A place named inside a larger one: "the Baghdad district of Sadr City", "the
+            // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus".
+            if GeneralVocabulary.subdivisionNouns.contains(p.lower[v]), p.spanOf[v] < 0 {
+                let containers = p.children[v].filter { $0 < v && ["compound", "amod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
+                    .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type) }
+                for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" {
+                    for inner in entities(p, m) where doc.spans[inner].type == .place {
+                        for outer in containers where outer != inner { add(inner, "located in", outer, at: m) }
                     }
                 }
             }

@@ -37,6 +37,13 @@ public enum GeneralVocabulary {
         "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
     ]
 
+    /// Nouns of a place inside a larger one: "the Baghdad district of Sadr City".
+    public static let subdivisionNouns: Set<String> = [
+        "city", "cities", "town", "towns", "village", "villages", "district", "districts", "region", "regions",
+        "province", "provinces", "county", "counties", "state", "states", "area", "areas", "suburb", "suburbs",
+        "neighborhood", "neighbourhood", "capital", "port",
+    ]
+
     /// Last words that make a capitalized phrase a place: buildings, landmarks, features.
     public static let placeHeads: Set<String> = [
         "house", "palace", "square", "street", "avenue", "road", "airport", "bridge", "hall", "tower",

@@ -52,6 +52,18 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
             .contains { $0 == ("Mark Rutte", "secretary general of", "NATO") })
     }
 
+    /// "located in" read from the text: a subdivision noun with its container before it and the
+    /// place after "of" (coordinated places too), or a state's possessive before a place.
+    @Test func placesInsideLargerOnes() {
+        #expect(relationTriples("Clashes erupted in the Syrian city of Aleppo.").contains { $0 == ("Aleppo", "located in", "Syria") })
+        let ohio = relationTriples("Clashes erupted near the Ohio towns of Dayton and Toledo.")
+        #expect(ohio.contains { $0 == ("Dayton", "located in", "Ohio") })
+        #expect(ohio.contains { $0 == ("Toledo", "located in", "Ohio") })
+        #expect(relationTriples("Fighting spread to Russia's Kursk region last week.").contains { $0 == ("Kursk", "located in", "Russia") })
+        // A list of cities is not a containment.
+        #expect(!relationTriples("Leaders from Paris, London and Berlin met.").contains { $0.1 == "located in" })
+    }
+
     /// A city's alternate name does not win over another city's own name because the first is a
     /// capital: "Delhi" is Delhi, though GeoNames also lists it for Dili.
     @Test func alternateNamesOfCapitalsDoNotWin() {
