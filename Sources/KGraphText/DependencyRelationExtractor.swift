@@ -142,7 +142,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // A place named inside a larger one: "the Baghdad district of Sadr City", "the
             // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus".
-            if GeneralVocabulary.subdivisionNouns.contains(p.lower[v]), p.spanOf[v] < 0 {
+            if upos == "NOUN", p.spanOf[v] < 0, GeneralVocabulary.subdivisionNouns.contains(p.lower[v]) {
                 let containers = p.children[v].filter { $0 < v && ["compound", "amod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
                     .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type) }
                 for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" {
