@@ -7,14 +7,6 @@ struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask the graph store.", subcommands: [PathQuery.self, EntityQuery.self])
 
-    /// Opens an existing store, or says to build one.
-    static func open(_ store: String) throws -> GraphStore {
-        guard FileManager.default.fileExists(atPath: store) else {
-            throw CLIError("\(store): no store here; run `kgraph build` first")
-        }
-        do { return try GraphStore(path: store) } catch { throw CLIError("\(error)") }
-    }
-
     /// The one entity a user means by `name`: an ambiguous or unknown name is a usage error
     /// (exit code 2) listing the candidates or the close names.
     static func resolve(_ name: String, in store: GraphStore) throws -> Entity {
@@ -43,6 +35,31 @@ struct Query: ParsableCommand {
     }
 }
 
+/// What every query takes: the store to read and whether to answer in JSON.
+struct QueryOptions: ParsableArguments {
+    @Option(help: "The SQLite store to read.")
+    var store: String = "out/kgraph.sqlite"
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// Opens the existing store, or says to build one.
+    func open() throws -> GraphStore {
+        guard FileManager.default.fileExists(atPath: store) else {
+            throw CLIError("\(store): no store here; run `kgraph build` first")
+        }
+        do { return try GraphStore(path: store) } catch { throw CLIError("\(error)") }
+    }
+
+    /// Prints a value as sorted, indented JSON (ids come from article text: always encoded,
+    /// never spliced into JSON).
+    func print<T: Encodable>(json value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
 struct PathQuery: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
@@ -54,11 +71,7 @@ struct PathQuery: ParsableCommand {
     @Argument(help: "The second entity.")
     var to: String
 
-    @Option(help: "The SQLite store to read.")
-    var store: String = "out/kgraph.sqlite"
-
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var options: QueryOptions
 
     struct EntityOut: Encodable { var id: String; var name: String; var type: String }
     struct HopOut: Encodable {
@@ -79,28 +92,24 @@ struct PathQuery: ParsableCommand {
     }
 
     func run() throws {
-        let graphStore = try Query.open(store)
+        let graphStore = try options.open()
         let a = try Query.resolve(from, in: graphStore)
         let b = try Query.resolve(to, in: graphStore)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         guard let hops = try graphStore.shortestPath(from: a.id, to: b.id) else {
-            if json {
-                // Ids come from article text: encode them, never splice them into JSON.
-                let none = PathOut(from: Self.entity(a), to: Self.entity(b), hops: nil)
-                print(String(decoding: try encoder.encode(none), as: UTF8.self))
+            if options.json {
+                try options.print(json: PathOut(from: Self.entity(a), to: Self.entity(b), hops: nil))
             } else {
                 print("no path between \(a.name) and \(b.name)")
             }
             throw ExitCode(1)
         }
-        if json {
+        if options.json {
             let out = PathOut(from: Self.entity(a), to: Self.entity(b), hops: hops.map { h in
                 HopOut(from: Self.entity(h.from), to: Self.entity(h.to), subject: h.relation.subject,
                        predicate: h.relation.predicate, object: h.relation.object, lemma: h.relation.lemma,
                        direction: h.forward ? "forward" : "backward", evidence: h.relation.evidence)
             })
-            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            try options.print(json: out)
             return
         }
         if hops.isEmpty { print("\(a.name) is \(b.name)") }
@@ -122,11 +131,7 @@ struct EntityQuery: ParsableCommand {
     @Argument(help: "A name, a surname or an alias (case does not matter).")
     var name: String
 
-    @Option(help: "The SQLite store to read.")
-    var store: String = "out/kgraph.sqlite"
-
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var options: QueryOptions
 
     struct RelationOut: Encodable {
         var subject: String; var predicate: String; var object: String; var lemma: String; var negated: Bool
@@ -141,25 +146,22 @@ struct EntityQuery: ParsableCommand {
     }
 
     func run() throws {
-        let graphStore = try Query.open(store)
+        let graphStore = try options.open()
         let found = try Query.resolve(name, in: graphStore)
         guard let profile = try graphStore.profile(id: found.id) else {
-            throw CLIError("\(store): the entity \"\(found.id)\" went away while it was read")
+            throw CLIError("\(options.store): the entity \"\(found.id)\" went away while it was read")
         }
         let e = profile.entity
-        if json {
+        if options.json {
             let out = EntityOut(
                 id: e.id, name: e.name, type: e.type.rawValue,
                 aliases: e.aliases.map { AliasOut(name: $0, reason: e.reasons[$0]) },
                 documents: profile.documents.map { DocumentOut(document: $0.document, mentions: $0.mentions) },
                 relations: profile.relations.map {
                     RelationOut(subject: $0.subject, predicate: $0.predicate, object: $0.object, lemma: $0.lemma,
-                                negated: $0.negated,
-                                evidence: $0.evidence)
+                                negated: $0.negated, evidence: $0.evidence)
                 })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            try options.print(json: out)
             return
         }
         print("\(e.name) (\(e.type.rawValue)), id \(e.id)")

@@ -303,7 +303,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             words.insert(w, at: 0)
             t -= 1
         }
-        if t >= 0, ["'s", "’s", "'", "’"].contains(p.lower[t]) { t -= 1 }
+        if t >= 0, GeneralVocabulary.possessiveMarkers.contains(p.lower[t]) { t -= 1 }
         guard t >= 0, p.spanOf[t] >= 0, p.doc.spans[p.spanOf[t]].type == .organization,
               p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
         let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }

@@ -37,6 +37,9 @@ public enum GeneralVocabulary {
         "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
     ]
 
+    /// Tokens that mark a possessive after a name: "Iran's", "Hamas'".
+    public static let possessiveMarkers: Set<String> = ["'s", "’s", "'", "’"]
+
     /// Nouns of a place inside a larger one: "the Baghdad district of Sadr City".
     public static let subdivisionNouns: Set<String> = [
         "city", "cities", "town", "towns", "village", "villages", "district", "districts", "region", "regions",

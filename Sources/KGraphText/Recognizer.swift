@@ -107,7 +107,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     stateEnd -= 1
                     adjectives += 1
                 }
-                if stateEnd - 1 > sentence.lowerBound, ["'s", "’s", "'", "’"].contains(words[stateEnd - 1]) {
+                if stateEnd - 1 > sentence.lowerBound, GeneralVocabulary.possessiveMarkers.contains(words[stateEnd - 1]) {
                     stateEnd -= 1
                 } else if adjectives > 0 {
                     continue
