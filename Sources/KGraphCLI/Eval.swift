@@ -38,15 +38,20 @@ struct Eval: ParsableCommand {
         let pipeline = try modelOptions.pipeline()
         for split in ["dev", "test"] {
             let docs = TreebankDocument.documents(from: try CoNLLU.read(ewt.appendingPathComponent("en_ewt-ud-\(split).conllu")))
-            let s = RawTextEvaluation.evaluate(docs) { id, text in
-                var doc = pipeline.tokenize(path: id, text: text)
-                pipeline.tagger.tag(&doc)
-                pipeline.parse(&doc)
-                return doc
+            // From raw text, then again with the treebank's sentence boundaries in place of the
+            // splitter's: the difference is what sentence splitting costs the parse.
+            for goldSentences in [false, true] {
+                let s = RawTextEvaluation.evaluate(docs) { gold, text in
+                    var doc = pipeline.tokenize(path: gold.id, text: text)
+                    if goldSentences { gold.splitAtItsSentences(&doc) }
+                    pipeline.tagger.tag(&doc)
+                    pipeline.parse(&doc)
+                    return doc
+                }
+                print(String(format: "EWT %@ (raw text%@, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",
+                             split, goldSentences ? ", gold sentence boundaries" : "", s.words.f1 * 100, s.sentences.f1 * 100,
+                             s.upos.f1 * 100, s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
             }
-            print(String(format: "EWT %@ (raw text, F1): words %.2f  sentences %.2f  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f",
-                         split, s.words.f1 * 100, s.sentences.f1 * 100, s.upos.f1 * 100,
-                         s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
         }
         let gold = try RelationEvaluation.read(URL(fileURLWithPath: relationsGold))
         let relations = RelationEvaluation.evaluate(gold, pipeline: pipeline, builder: GraphBuilder(lexicon: pipeline.lexicon))

@@ -202,13 +202,13 @@ public enum SentenceTraining {
         try model.write(to: file)
         let loaded = try SentenceSegmenter.load(from: file)
         let tokenizer = Tokenizer()
-        let rules = RawTextEvaluation.evaluate(dev) { id, text in
-            var doc = Document(path: id, text: text)
+        let rules = RawTextEvaluation.evaluate(dev) { gold, text in
+            var doc = Document(path: gold.id, text: text)
             tokenizer.tokenize(&doc)
             return doc
         }
-        let trained = RawTextEvaluation.evaluate(dev) { id, text in
-            var doc = Document(path: id, text: text)
+        let trained = RawTextEvaluation.evaluate(dev) { gold, text in
+            var doc = Document(path: gold.id, text: text)
             tokenizer.tokenize(&doc)
             loaded.segment(&doc)
             return doc

@@ -70,6 +70,16 @@ let treebankSample = """
         #expect(s.words.gold == 9 && s.words.system == 8 && s.words.correct == 7)
         #expect(s.sentences.correct == 3)
     }
+
+    @Test func goldSentenceBoundariesReplaceTheSplittersOnes() throws {
+        let d = try gold()
+        var doc = Document(path: d.id, text: d.text)
+        Tokenizer().tokenize(&doc)
+        doc.sentences = [0..<doc.tokens.count] // a splitter that missed every boundary
+        d.splitAtItsSentences(&doc)
+        #expect(doc.sentences.map { doc.scalarRange($0) } == d.sentences)
+        #expect(RawTextScore.score(doc, against: d).sentences.f1 == 1)
+    }
 }
 
 @Suite struct SentenceSegmenterTests {

@@ -204,11 +204,27 @@ public struct RawTextScore: Sendable, Hashable {
     }
 }
 
+extension TreebankDocument {
+    /// Replaces a tokenized document's sentences with this treebank document's: a sentence starts
+    /// at each token that begins where a gold sentence begins (for measuring the splitter's cost).
+    public func splitAtItsSentences(_ doc: inout Document) {
+        let starts = Set(sentences.map(\.lowerBound))
+        var out: [Range<Int>] = []
+        var first = 0
+        for (i, t) in doc.tokens.enumerated() where i > first && starts.contains(t.start) {
+            out.append(first..<i)
+            first = i
+        }
+        if first < doc.tokens.count { out.append(first..<doc.tokens.count) }
+        doc.sentences = out
+    }
+}
+
 public enum RawTextEvaluation {
     /// Analyses each treebank document's raw text with `analyze` and sums the scores.
-    public static func evaluate(_ documents: [TreebankDocument], analyze: (String, String) -> Document) -> RawTextScore {
+    public static func evaluate(_ documents: [TreebankDocument], analyze: (TreebankDocument, String) -> Document) -> RawTextScore {
         var total = RawTextScore()
-        for d in documents { total += RawTextScore.score(analyze(d.id, d.text), against: d) }
+        for d in documents { total += RawTextScore.score(analyze(d, d.text), against: d) }
         return total
     }
 }
