@@ -52,12 +52,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
             for (k, s) in doc.spans.enumerated() { for t in s.tokens where so[t] == -1 { so[t] = k } }
             // A person's title stands for the person ("Chancellor" heads "Karl Nehammer" in some parses).
             for (k, s) in doc.spans.enumerated() {
-                guard let title = s.title else { continue }
-                let n = title.split(separator: " ").count
+                let n = s.titleTokenCount
+                guard n > 0 else { continue }
                 for t in max(0, s.tokens.lowerBound - n)..<s.tokens.lowerBound where so[t] == -1 { so[t] = k }
             }
             spanOf = so
         }
+
+        /// Organization span -> the person span right after it that holds a role in it ("NATO" ->
+        /// "Mark Rutte" in "NATO Secretary General Mark Rutte"), set once the parse is built.
+        var roleHolder: [Int: Int] = [:]
 
         func rel(_ t: Int) -> Substring { doc.deprels[t].split(separator: ":").first ?? "" }
         func kids(_ t: Int, _ r: String) -> [Int] { children[t].filter { doc.deprels[$0] == r } }
@@ -80,7 +84,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     public func relations(in doc: Document) -> [SpanRelation] {
         guard doc.heads.count == doc.tokens.count, doc.deprels.count == doc.tokens.count else { return [] }
-        let p = Parse(doc)
+        var p = Parse(doc)
+        var roles: [Int: (Int, String)] = [:]
+        for (k, span) in doc.spans.enumerated() where span.type == .person && !span.isReference {
+            if let r = organizationRole(p, person: k) {
+                roles[k] = r
+                p.roleHolder[r.0] = k
+            }
+        }
         var out: [SpanRelation] = []
         var seen = Set<SpanRelation>()
         func add(_ s: Int, _ label: String, _ o: Int, at token: Int, lemma: String? = nil, negated: Bool = false) {
@@ -97,7 +108,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
             // "Hamas' political chief Khaled Mashaal".
-            if span.type == .person, !span.isReference, let (org, role) = organizationRole(p, person: k) {
+            if let (org, role) = roles[k] {
                 add(k, role + " of", org, at: span.tokens.lowerBound)
             }
             // A place after a state's possessive: "Sudan's Darfur region".
@@ -105,6 +116,20 @@ public struct DependencyRelationExtractor: RelationExtractor {
                ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
                p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
                 add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound)
+            }
+            // A place "in" another: "Sadr City in eastern Baghdad", "the Kalma refugee camp in
+            // Darfur" (the place names a common noun it is a compound of).
+            if span.type == .place, let head = span.tokens.first(where: { !span.tokens.contains(doc.heads[$0]) }) {
+                var anchor = head
+                let h = doc.heads[head]
+                if p.rel(head) == "compound", h >= 0, p.spanOf[h] < 0, doc.upos.count == doc.tokens.count, doc.upos[h] == "NOUN" {
+                    anchor = h
+                }
+                for m in p.kids(anchor, universal: "nmod") where p.preposition(m) == "in" {
+                    for o in entities(p, m) where o != k && [.place, .state].contains(doc.spans[o].type) {
+                        add(k, "located in", o, at: m)
+                    }
+                }
             }
             // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
             let t = span.tokens.upperBound
@@ -175,6 +200,25 @@ public struct DependencyRelationExtractor: RelationExtractor {
         var label = pastForm
         if let prt = p.kids(v, "compound:prt").first { label += " " + p.lower[prt] }
         let passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+        // A past participle modifying a noun is a passive whose patient is that noun: "the truce
+        // deal brokered by Mahmoud Abbas", "a speech broadcast on China Central Television".
+        if doc.deprels[v] == "acl", doc.xpos.count == doc.tokens.count, doc.xpos[v] == "VBN", doc.heads[v] >= 0 {
+            let noun = doc.heads[v]
+            let agents = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
+            var pairs: [(Int, String, Int)] = agents.map { ($0, label, noun) }
+            for o in p.kids(v, universal: "obl") where !agents.contains(o) {
+                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
+                pairs.append((noun, label + " " + prep, o))
+            }
+            for (s, l, o) in pairs {
+                for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
+                    for obj in entities(p, o) where acceptsObject(doc.spans[obj]) && obj != subj {
+                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count))
+                    }
+                }
+            }
+            return
+        }
 
         var subjects = subjectTokens(p, v)
         var objects: [(token: Int, label: String)] = []
@@ -192,7 +236,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             subjects = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
             objects = patients.map { ($0, label) }
         } else {
-            for o in p.kids(v, "obj") { objects.append((o, label)) }
+            // A verb has one direct object; where the parse gave it more, the nearest is the one.
+            if let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }) { objects.append((o, label)) }
             for o in p.kids(v, universal: "obl") {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
@@ -227,7 +272,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
             guard h >= 0 else { return [] }
             switch p.doc.deprels[v] {
             case "conj", "xcomp": v = h
+            // A present participle without a subject of its own takes the subject of the clause it
+            // hangs on: "won the match, beating Karolina Sprem". (Not a purpose clause: "pledged
+            // aid to address the causes" says what is meant to happen, not what happened.)
+            case "advcl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG"
+                && !p.children[v].contains(where: { p.lower[$0] == "to" }): v = h
             case "acl:relcl" where !p.children[v].contains(where: { p.lower[$0] == "where" }): return [h]
+            // A present participle after a noun has that noun as subject: "a cameraman working for
+            // Reuters" (through an apposition to the name: "Dhia Najim, a cameraman working ...").
+            case "acl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG":
+                return [p.rel(h) == "appos" && p.spanOf[h] < 0 && p.doc.heads[h] >= 0 ? p.doc.heads[h] : h]
             default: return []
             }
         }
@@ -299,7 +353,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let w = p.lower[t]
             let adjective = p.doc.upos.count == p.doc.tokens.count && p.doc.upos[t] == "ADJ"
             guard GeneralVocabulary.roleNouns.contains(w) || isTitleWord(w) || GeneralVocabulary.honorifics.contains(w)
-                    || (adjective && p.doc.tokens[t].text == w) else { break }
+                    || (adjective && p.doc.tokens[t].text == w) || (w == "-" && !words.isEmpty) else { break }
             words.insert(w, at: 0)
             t -= 1
         }
@@ -307,8 +361,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         guard t >= 0, p.spanOf[t] >= 0, p.doc.spans[p.spanOf[t]].type == .organization,
               p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
         let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }
-        guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last) else { return nil }
-        return (p.spanOf[t], role.joined(separator: " "))
+        guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last),
+              role.first != "-" else { return nil }
+        return (p.spanOf[t], role.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"))
     }
 
     private func isTitleWord(_ w: String) -> Bool {
@@ -323,7 +378,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         guard depth < 4, t >= 0 else { return [] }
         var out: [Int] = []
         if p.spanOf[t] >= 0 {
-            out.append(p.spanOf[t])
+            // An organization that heads the parse of "<organization> <role> <person>" stands for
+            // the person, whom the words are about.
+            out.append(p.roleHolder[p.spanOf[t]] ?? p.spanOf[t])
         } else {
             for c in p.children[t] {
                 let r = p.doc.deprels[c]
@@ -332,11 +389,26 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 } else if r == "amod" || r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .state,
                           lexicon.demonyms[Lexicon.key(p.doc.tokens[c].text)] != nil {
                     out.append(p.spanOf[c])
+                } else if r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .place,
+                          GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
+                    // "Sudan's Darfur region" stands for Darfur.
+                    out.append(p.spanOf[c])
                 }
             }
         }
-        for c in p.children[t] where p.doc.deprels[c] == "conj" { out += entities(p, c, depth: depth + 1) }
+        for c in p.children[t] where p.doc.deprels[c] == "conj" && isCoordinated(p, c) { out += entities(p, c, depth: depth + 1) }
         return out
+    }
+
+    /// Whether a conjunct is marked as one: it has a coordinator ("and", "or") or a comma before
+    /// it. A "conj" with neither is most often a misparse inside a long name ("United Nations
+    /// Secretary-General Kofi Annan" with "Annan" a conjunct of "Nations").
+    private func isCoordinated(_ p: Parse, _ c: Int) -> Bool {
+        if p.children[c].contains(where: { p.rel($0) == "cc" || (p.rel($0) == "punct" && $0 < c && p.lower[$0] == ",") }) {
+            return true
+        }
+        let first = p.spanOf[c] >= 0 ? p.doc.spans[p.spanOf[c]].tokens.lowerBound : c
+        return first > 0 && [",", ";"].contains(p.lower[first - 1])
     }
 
     private func acceptsSubject(_ span: EntitySpan) -> Bool {
@@ -348,6 +420,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     }
 
     func past(of lemma: String) -> String {
+        if let f = lexicon.pastForms[lemma] { return f }
         if let f = irregularPast[lemma] { return f }
         if lemma.hasSuffix("e") { return lemma + "d" }
         if lemma.hasSuffix("y"), let p = lemma.dropLast().last, !"aeiou".contains(p) { return lemma.dropLast() + "ied" }

@@ -24,6 +24,13 @@ public struct EntitySpan: Sendable, Hashable {
     public var isReference: Bool = false
     /// An event named by a common noun ("a virtual summit"): scoped to its document.
     public var isCommonNoun: Bool = false
+
+    /// How many tokens the title took before the name: its words, and two more for each hyphen,
+    /// which the tokenizer cuts out ("secretary-general" was "Secretary", "-", "General").
+    public var titleTokenCount: Int {
+        guard let title else { return 0 }
+        return title.split(separator: " ").count + 2 * title.filter { $0 == "-" }.count
+    }
 }
 
 /// A text and its analysis. The document owns the text; tokens, sentences and spans index into it.

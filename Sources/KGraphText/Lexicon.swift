@@ -46,6 +46,8 @@ public struct Lexicon: Sendable {
     public var verbs: Set<String> = []
     /// Irregular inflected verb form -> lemma (WordNet verb.exc).
     public var verbExceptions: [String: String] = [:]
+    /// Lemma -> simple past as UD English-EWT train writes it most often ("hit" -> "hit").
+    public var pastForms: [String: String] = [:]
     /// Lowercased single words WordNet lists in lower case: ordinary vocabulary.
     public var commonWords: Set<String> = []
 
@@ -143,6 +145,7 @@ public struct Lexicon: Sendable {
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
                 case "verb" where n >= 2: lex.verbs.insert(str(fields[1]))
                 case "verb-exc" where n >= 3: lex.verbExceptions[str(fields[1])] = str(fields[2])
+                case "verb-past" where n >= 3: lex.pastForms[str(fields[1])] = str(fields[2])
                 case "word" where n >= 2: lex.commonWords.insert(str(fields[1]))
                 default:
                     throw ModelError("\(url.path): line \(lineNo): unknown or short entry '\(kind)'")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the lexicon's sources live.
 public struct LexiconSources: Sendable {
-    /// ../shared/corpora: geonames/, gmb-voa-partial/, uner-english-ewt/.
+    /// ../shared/corpora: geonames/, gmb-voa-partial/, uner-english-ewt/, ud-english-ewt/.
     public var corpora: URL
     /// Debian's wordnet-base: /usr/share/wordnet.
     public var wordnet: URL
@@ -26,7 +26,7 @@ public struct LexiconBuilder: Sendable {
     /// The lexicon's lines, sorted within each kind so that a rebuild gives the same bytes.
     public func build() throws -> String {
         let wn = try WordNet(directory: sources.wordnet)
-        var out: [String] = ["# kgraph lexicon: made by `kgraph train` from iso-codes, GeoNames, WordNet and the NER corpora"]
+        var out: [String] = ["# kgraph lexicon: made by `kgraph train` from iso-codes, GeoNames, WordNet, the NER corpora and UD English-EWT"]
 
         // States: iso-codes names, GeoNames names and capitals, WordNet synonyms.
         let iso = try jsonObject(sources.isoCodes.appendingPathComponent("iso_3166-1.json"))
@@ -170,6 +170,18 @@ public struct LexiconBuilder: Sendable {
         // Verbs and irregular forms.
         for v in wn.verbLemmas.sorted() { out.append("verb\t\(v)") }
         for (form, lemma) in wn.verbExceptions.sorted(by: { $0.key < $1.key }) { out.append("verb-exc\t\(form)\t\(lemma)") }
+        // Simple pasts as English text writes them ("hit", "beat", "worked", not WordNet's
+        // "wrought"): each lemma's most frequent past-tense form (VBD) in UD English-EWT train.
+        var pasts: [String: [String: Int]] = [:]
+        for s in try CoNLLU.read(TaggerTraining.corpus(sources.corpora, "train")) {
+            for w in s.words where w.xpos == "VBD" && w.lemma != "_" && w.lemma.allSatisfy(\.isLetter) {
+                pasts[w.lemma.lowercased(), default: [:]][w.form.lowercased(), default: 0] += 1
+            }
+        }
+        for (lemma, forms) in pasts.sorted(by: { $0.key < $1.key }) {
+            guard let best = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
+            out.append("verb-past\t\(lemma)\t\(best.key)")
+        }
         for w in wn.commonWords.sorted() { out.append("word\t\(w)") }
         return out.joined(separator: "\n") + "\n"
     }

@@ -71,11 +71,28 @@ public struct LexiconRecognizer: EntityRecognizer {
                     else if GeneralVocabulary.eventHeads.contains(low) { headType = .event }
                     if headType != nil { e += 1 }
                 }
+                // "Arab League Secretary" + "-General" + "Ahmed Aboul Gheit": an organization run
+                // whose title runs on past it into a person's name is read as one run, which the
+                // title then splits (below).
+                if type == "ORG" {
+                    var j = e
+                    while j < sentence.upperBound, j - e < 3, doc.entityTags[j] == "O", words[j] == "-" || isCapitalized(words[j]) { j += 1 }
+                    if j > e, j < sentence.upperBound, doc.entityTags[j] == "B-PER" {
+                        var pe = j + 1
+                        while pe < sentence.upperBound, doc.entityTags[pe] == "I-PER" { pe += 1 }
+                        if innerTitle(words, t, pe) != nil { e = pe }
+                    }
+                }
                 var a = t
                 while a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
                       doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
+                }
+                // A lower-case adjective the tagger took in is not part of the name: "eastern
+                // Baghdad", "northern Mali".
+                while a < e - 1, doc.upos.count == doc.tokens.count, doc.upos[a] == "ADJ", words[a].first?.isLowercase == true {
+                    a += 1
                 }
                 var hint: EntityType? = switch type {
                 case "PER": .person
@@ -91,6 +108,17 @@ public struct LexiconRecognizer: EntityRecognizer {
                    !lexicon.organizationHeads.contains(words[e - 1].lowercased()) {
                     hint = .person
                 }
+                // "Palestinian Authority President Mahmoud Abbas" tagged as one organization: a
+                // person's title inside the run, with capitalized words after it that do not end in
+                // an organization's head word, splits it into the organization and the person.
+                if hint == .organization, let m = innerTitle(words, a, e) {
+                    classify(doc, words, a..<m, sentenceStart: a == sentence.lowerBound, headline: headline,
+                             hint: .organization, into: &spans)
+                    classify(doc, words, m..<e, sentenceStart: false, headline: headline, hint: .person, into: &spans)
+                    for k in a..<e { covered[k] = true }
+                    t = e
+                    continue
+                }
                 classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
                 for k in a..<e { covered[k] = true }
                 t = e
@@ -100,7 +128,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             // most two adjectives).
             for k in spans.indices where spans[k].type == .person && spans[k].title != nil && spans[k].titleOf == nil
                 && sentence.contains(spans[k].tokens.lowerBound) {
-                var stateEnd = spans[k].tokens.lowerBound - spans[k].title!.split(separator: " ").count
+                var stateEnd = spans[k].tokens.lowerBound - spans[k].titleTokenCount
                 var adjectives = 0
                 while adjectives < 2, stateEnd - 1 > sentence.lowerBound, doc.upos.count == doc.tokens.count,
                       doc.upos[stateEnd - 1] == "ADJ", words[stateEnd - 1].first?.isLowercase == true {
@@ -211,6 +239,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             }
             if hint != .organization && hint != .event, let len = matchTitle(words, p, end) {
                 let t = words[p..<(p + len)].joined(separator: " ").lowercased().replacingOccurrences(of: ".", with: "")
+                    .replacingOccurrences(of: " - ", with: "-")
                 if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
                 p += len
                 continue
@@ -283,6 +312,11 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
         guard p < end else { return nil }
+        // A hyphenated title the tokenizer cut in three: "Secretary - General".
+        if p + 3 < end, words[p + 1] == "-",
+           let hyphenated = titlesByFirstWord[Lexicon.key(words[p] + "-" + words[p + 2])], hyphenated.contains(where: { $0.count == 1 }) {
+            return 3
+        }
         // The lookup keys of words[p...], computed once each rather than once per title.
         var keys = [Lexicon.key(words[p])]
         guard let titles = titlesByFirstWord[keys[0]] else { return nil }
@@ -294,6 +328,20 @@ public struct LexiconRecognizer: EntityRecognizer {
             var ok = true
             for (k, w) in title.enumerated() where key(k) != w { ok = false; break }
             if ok { return title.count }
+        }
+        return nil
+    }
+
+    /// Where a person's title starts inside the run a..<e, after at least one word and before at
+    /// least one capitalized word, when the run does not end in an organization's head word
+    /// ("Palestinian Authority President Mahmoud Abbas", not "Office of the Secretary of State").
+    private func innerTitle(_ words: [String], _ a: Int, _ e: Int) -> Int? {
+        guard e - a >= 3, !lexicon.organizationHeads.contains(words[e - 1].lowercased()) else { return nil }
+        for m in (a + 1)..<(e - 1) where words[m - 1] != "-" {
+            guard isCapitalized(words[m]), let len = matchTitle(words, m, e),
+                  words[(m + len)..<e].allSatisfy({ isCapitalized($0) }),
+                  !GeneralVocabulary.honorifics.contains(words[m].lowercased()) else { continue }
+            return m
         }
         return nil
     }
@@ -318,7 +366,18 @@ public struct LexiconRecognizer: EntityRecognizer {
             start = k
             k -= 1
         }
-        guard found else { return nil }
+        if !found {
+            // A bare noun that a verb takes as its argument: "held talks", "staged large protests".
+            guard doc.upos.count == doc.tokens.count, doc.deprels.count == doc.tokens.count, doc.upos[head] == "NOUN",
+                  ["obj", "nsubj", "nsubj:pass", "obl"].contains(doc.deprels[head]) else { return nil }
+            start = head
+            while start - 1 >= 0, !covered[start - 1], doc.heads[start - 1] == head,
+                  ["amod", "compound"].contains(doc.deprels[start - 1]),
+                  doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased(),
+                  doc.tokens[start - 1].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) {
+                start -= 1
+            }
+        }
         let temporal: Set<String> = ["recent", "first", "last", "next", "new", "previous", "upcoming", "latest", "earlier", "later", "ongoing", "planned"]
         let nameWords = doc.tokens[start...head].map(\.text).filter { !temporal.contains($0) }
         return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),

@@ -43,6 +43,9 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         let x = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon)
         let pasts = ["begin", "run", "win", "take", "sing", "see", "know", "get", "meet", "hold", "swim", "visit"].map { x.past(of: $0) }
         #expect(pasts == ["began", "ran", "won", "took", "sang", "saw", "knew", "got", "met", "held", "swam", "visited"])
+        // Pasts the way text writes them (UD English-EWT), not WordNet's archaic "wrought" nor a
+        // rule's "hited".
+        #expect(["hit", "beat", "work", "put", "stop"].map { x.past(of: $0) } == ["hit", "beat", "worked", "put", "stopped"])
     }
 
     /// An organization's role before a person's name, with or without a possessive, adjectives
@@ -50,6 +53,45 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
     @Test func organizationRoleBeforeName() {
         #expect(relationTriples("NATO Secretary General Mark Rutte arrived in Kyiv.")
             .contains { $0 == ("Mark Rutte", "secretary general of", "NATO") })
+    }
+
+    /// An organization, a title and a name that the recognizer tagged as one organization, or
+    /// whose hyphenated title ran on into the name, are split into the organization and the
+    /// person, who holds the role and is the subject of the verb.
+    @Test(arguments: ["Arab League Secretary-General Ahmed Aboul Gheit condemned the attack on the hospital."])
+    func organizationTitleAndNameAreSplit(_ text: String) {
+        let r = relationTriples(text)
+        #expect(r.contains { $0.0 == "Ahmed Aboul Gheit" && $0.1 == "secretary-general of" && $0.2.hasPrefix("Arab") })
+        #expect(r.contains { $0 == ("Ahmed Aboul Gheit", "condemned", "attack") })
+        #expect(!r.contains { $0.1 == "condemned" && $0.0 != "Ahmed Aboul Gheit" })
+    }
+
+    /// "located in" from "in" after a place or the common noun it names, through a subdivision
+    /// noun ("North Darfur region"), without a compass adjective the recognizer took in.
+    @Test func placeInAnotherPlace() {
+        let southern = relationTriples("The Yarmouk refugee camp in southern Damascus was shelled on Monday.")
+        #expect(southern.contains { $0.0.hasSuffix("Yarmūk") && $0.1 == "located in" && $0.2 == "Damascus" })
+        let region = relationTriples("The Yarmouk refugee camp in the Damascus region was shelled on Monday.")
+        #expect(region.contains { $0.0.hasSuffix("Yarmūk") && $0.1 == "located in" && $0.2 == "Damascus" })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Police said a bomb exploded near a mosque in eastern Baghdad on Sunday.")
+        #expect(a.document.spans.contains { $0.name == "Baghdad" })
+        #expect(!a.document.spans.contains { $0.name.lowercased().hasPrefix("eastern") })
+    }
+
+    /// Event nouns without a determiner in a verb's argument ("held talks"), participles after a
+    /// noun ("brokered by", "working for") and after a clause ("beating"), one direct object.
+    @Test func eventsAndParticiples() {
+        #expect(relationTriples("The foreign ministers of Iran and Iraq held talks in Geneva on Friday.")
+            .contains { $0 == ("talks", "held in", "Geneva") })
+        #expect(relationTriples("Fighting resumed despite the ceasefire agreement brokered by Qatar in January.")
+            .contains { $0 == ("Qatar", "brokered", "ceasefire agreement") })
+        #expect(relationTriples("Anna Petrova, a journalist working for Reuters, was injured in the blast.")
+            .contains { $0 == ("Anna Petrova", "worked for", "Reuters") })
+        let tennis = relationTriples("Serena Williams won the final on Saturday, beating Naomi Osaka in straight sets.")
+        #expect(tennis.contains { $0 == ("Serena Williams", "beat", "Naomi Osaka") })
+        // A purpose clause is what is meant to happen: no relation.
+        #expect(!relationTriples("Britain pledged aid to help Pakistan and to address the causes of the floods.")
+            .contains { $0.1.hasPrefix("address") })
     }
 
     /// "located in" read from the text: a subdivision noun with its container before it and the
