@@ -14,7 +14,7 @@ public struct GoldSentence: Sendable, Hashable, Codable {
 /// Precision and recall of extracted relations against the gold set: a relation found counts
 /// when some gold relation of its sentence has the same lemma, a subject that is the found
 /// subject's name or one of its aliases, and likewise the object (an event matches by its
-/// head noun as well, "summit" for "the virtual summit"). Names compare as `Entity.normalize`
+/// head noun as well: "summit" and "the virtual summit", "air strikes" and "coalition air strikes"). Names compare as `Entity.normalize`
 /// does. Denied relations and edges drawn from the gazetteer (GeoNames "located in") are not
 /// claims read from the text and are left out.
 public struct RelationScore: Sendable, Hashable {
@@ -73,9 +73,16 @@ public enum RelationEvaluation {
             if e.type == .event, let head = e.name.split(separator: " ").last { all.insert(Entity.normalize(String(head))) }
             return all
         }
+        /// A gold name against an entity: one of its names, or for an event the two head nouns
+        /// ("air strikes" and "coalition air strikes" are one event).
+        func named(_ id: String, _ gold: String) -> Bool {
+            let all = names(id)
+            if all.contains(Entity.normalize(gold)) { return true }
+            guard entities[id]?.type == .event, let head = gold.split(separator: " ").last else { return false }
+            return all.contains(Entity.normalize(String(head)))
+        }
         func matches(_ r: Relation, _ g: [String]) -> Bool {
-            Entity.normalize(r.lemma) == Entity.normalize(g[1])
-                && names(r.subject).contains(Entity.normalize(g[0])) && names(r.object).contains(Entity.normalize(g[2]))
+            Entity.normalize(r.lemma) == Entity.normalize(g[1]) && named(r.subject, g[0]) && named(r.object, g[2])
         }
         s.found = found.count
         for r in found {

@@ -10,8 +10,10 @@ struct Eval: ParsableCommand {
     @Option(help: "The corpora folder (ud-english-ewt/, uner-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"
 
-    @Option(help: "The relation gold set: one JSON sentence a line with its (subject, lemma, object) relations.")
-    var relationsGold: String = "Tests/Gold/relations.jsonl"
+    @Option(help: """
+        A relation gold set: one JSON sentence a line with its (subject, lemma, object) relations;         repeat for several (default: the development set and the fresh held-out set in Tests/Gold).
+        """)
+    var relationsGold: [String] = ["Tests/Gold/relations.jsonl", "Tests/Gold/relations-fresh.jsonl"]
 
     @Flag(help: "Also list the relations found that are not in the gold set, and the gold ones missed.")
     var showRelations = false
@@ -53,18 +55,22 @@ struct Eval: ParsableCommand {
                              s.upos.f1 * 100, s.xpos.f1 * 100, s.uas.f1 * 100, s.las.f1 * 100))
             }
         }
-        let gold = try RelationEvaluation.read(URL(fileURLWithPath: relationsGold))
-        let relations = RelationEvaluation.evaluate(gold, pipeline: pipeline, builder: GraphBuilder(lexicon: pipeline.lexicon))
         func line(_ name: String, _ r: RelationScore) -> String {
             String(format: "%@ P %.2f%%  R %.2f%%  F1 %.2f%%  (%d sentences, gold %d, found %d, correct %d)", name,
                    100 * r.precision, 100 * r.recall, 100 * r.f1, r.sentences, r.gold, r.found, r.foundCorrect)
         }
-        print("Relations (\(relationsGold), subject and object by any alias, relation by lemma):")
-        print(line("overall", relations.overall))
-        for (source, r) in relations.bySource.sorted(by: { $0.key < $1.key }) { print(line("  " + source, r)) }
-        if showRelations {
-            for w in relations.overall.wrong { print("  not in gold  \(w.sentence): \(w.relation.joined(separator: " | "))") }
-            for m in relations.overall.missed { print("  missed       \(m.sentence): \(m.relation.joined(separator: " | "))") }
+        for file in relationsGold {
+            let gold = try RelationEvaluation.read(URL(fileURLWithPath: file))
+            let relations = RelationEvaluation.evaluate(gold, pipeline: pipeline, builder: GraphBuilder(lexicon: pipeline.lexicon))
+            print("Relations (\(file), subject and object by any alias, relation by lemma):")
+            print(line("overall", relations.overall))
+            for (source, r) in relations.bySource.sorted(by: { $0.key < $1.key }) where relations.bySource.count > 1 {
+                print(line("  " + source, r))
+            }
+            if showRelations {
+                for w in relations.overall.wrong { print("  not in gold  \(w.sentence): \(w.relation.joined(separator: " | "))") }
+                for m in relations.overall.missed { print("  missed       \(m.sentence): \(m.relation.joined(separator: " | "))") }
+            }
         }
         let ner = try NamedEntityTagger.load(from: dir.appendingPathComponent(NERTraining.modelFile), lexicon: lexicon)
         for split in ["dev", "test"] { // dev is part of the recognizer's training data; test is held out

@@ -27,6 +27,9 @@ struct Train: ParsableCommand {
     @Flag(help: "Retrain only the dependency parser (behind the tagger already in --out).")
     var parserOnly = false
 
+    @Flag(help: "Rebuild only the lexicon (the models read it, so retrain them if its gazetteers changed).")
+    var lexiconOnly = false
+
     func run() throws {
         let started = Date()
         let dir = URL(fileURLWithPath: out)
@@ -52,6 +55,7 @@ struct Train: ParsableCommand {
         let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
         try text.write(to: file, atomically: true, encoding: .utf8)
         print("wrote \(file.path): \(text.utf8.count) bytes, \(text.split(separator: "\n").count) entries (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+        if lexiconOnly { return }
         // The sentence splitter, on EWT train's raw text.
         print(try SentenceTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir))
         // The part-of-speech tagger, trained on UD English-EWT train and scored on dev and test (gold tokens).

@@ -176,11 +176,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 }
             }
-            // An event in a place: "a summit in London".
+            // An event in a place: "a summit in London" was held there, "a blast in Kabul" took
+            // place there.
             if p.spanOf[v] >= 0, doc.spans[p.spanOf[v]].type == .event, p.rel(v) != "compound" {
+                let noun = p.lemma(v)
+                let held = lexicon.heldEventNouns.contains(noun) || lexicon.heldEventNouns.contains(p.lower[v])
                 for m in p.kids(v, universal: "nmod") where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
-                        add(p.spanOf[v], "held in", o, at: m, lemma: "hold in")
+                        if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in") }
+                        else { add(p.spanOf[v], "took place in", o, at: m, lemma: "take place in") }
                     }
                 }
             }
@@ -237,7 +241,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             objects = patients.map { ($0, label) }
         } else {
             // A verb has one direct object; where the parse gave it more, the nearest is the one.
-            if let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }) { objects.append((o, label)) }
+            // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
+            // of a verb of control is the subject of what follows, not what the verb acts on.
+            if let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }),
+               !p.kids(v, "xcomp").contains(where: { $0 > o }), !controlled(p, o) {
+                objects.append((o, label))
+            }
             for o in p.kids(v, universal: "obl") {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
@@ -254,6 +263,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 }
             }
         }
+    }
+
+    /// Whether an object is the subject of an infinitive the parse hung on it ("allowed Indian
+    /// diplomats to visit"): a person, state or group of people with a "to" clause after it (an
+    /// "agreement to end the war" stays an object).
+    private func controlled(_ p: Parse, _ o: Int) -> Bool {
+        let people = p.spanOf[o] >= 0 ? [.person, .state, .organization].contains(p.doc.spans[p.spanOf[o]].type)
+            : lexicon.peopleNouns.contains(p.lemma(o))
+        return people && p.kids(o, universal: "acl").contains { a in a > o && p.children[a].contains { p.lower[$0] == "to" } }
     }
 
     /// The subject tokens of a verb: its own, or those of the clause it is a conjunct,
@@ -275,8 +293,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A present participle without a subject of its own takes the subject of the clause it
             // hangs on: "won the match, beating Karolina Sprem". (Not a purpose clause: "pledged
             // aid to address the causes" says what is meant to happen, not what happened.)
+            // Only a free adjunct, set off by a comma, is read so: "the border dividing X and Y"
+            // hangs on a noun, whatever the parse says.
             case "advcl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG"
-                && !p.children[v].contains(where: { p.lower[$0] == "to" }): v = h
+                && !p.children[v].contains(where: { p.lower[$0] == "to" }) && v > 0 && p.lower[v - 1] == ",": v = h
             case "acl:relcl" where !p.children[v].contains(where: { p.lower[$0] == "where" }): return [h]
             // A present participle after a noun has that noun as subject: "a cameraman working for
             // Reuters" (through an apposition to the name: "Dhia Najim, a cameraman working ...").
@@ -387,6 +407,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if r == "appos" || (p.rel(c) == "nmod" && ["including", "like", "such as"].contains(p.preposition(c) ?? "")) {
                     out += entities(p, c, depth: depth + 1)
                 } else if r == "amod" || r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .state,
+                          lexicon.peopleNouns.contains(p.lemma(t)) || lexicon.peopleNouns.contains(p.lower[t]),
                           lexicon.demonyms[Lexicon.key(p.doc.tokens[c].text)] != nil {
                     out.append(p.spanOf[c])
                 } else if r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .place,

@@ -75,6 +75,14 @@ public enum GeneralVocabulary {
     /// Words that begin or join a capitalized name without being capitalized themselves.
     public static let nameConnectors: Set<String> = ["of", "the", "for", "and", "de", "du", "da", "al", "bin", "van", "von", "der", "la", "le"]
 
+    /// Days and months: news puts them right after names ("travels to Tokyo Wednesday"), where a
+    /// recognizer may take them into the name.
+    public static let dayAndMonthNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
     public static let determiners: Set<String> = [
         "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
         "your", "another", "some", "any", "each", "every", "no",

@@ -42,6 +42,10 @@ public struct Lexicon: Sendable {
     public var organizationHeads: Set<String> = []
     /// Lowercased nouns that name events (WordNet noun.event and the meeting, agreement, conflict families).
     public var eventNouns: Set<String> = []
+    /// Event nouns for gatherings that are held (meetings, conferences, elections, contests).
+    public var heldEventNouns: Set<String> = []
+    /// Nouns for people or groups of them ("troops", "forces", "diplomats"), from WordNet.
+    public var peopleNouns: Set<String> = []
     /// Lowercased verb lemmas (WordNet).
     public var verbs: Set<String> = []
     /// Irregular inflected verb form -> lemma (WordNet verb.exc).
@@ -143,6 +147,8 @@ public struct Lexicon: Sendable {
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
+                case "event-held" where n >= 2: lex.heldEventNouns.insert(str(fields[1]))
+                case "people-noun" where n >= 2: lex.peopleNouns.insert(str(fields[1]))
                 case "verb" where n >= 2: lex.verbs.insert(str(fields[1]))
                 case "verb-exc" where n >= 3: lex.verbExceptions[str(fields[1])] = str(fields[2])
                 case "verb-past" where n >= 3: lex.pastForms[str(fields[1])] = str(fields[2])

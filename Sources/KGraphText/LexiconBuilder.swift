@@ -166,6 +166,8 @@ public struct LexiconBuilder: Sendable {
         // Event nouns: WordNet nouns whose first sense is an event, or a meeting, agreement, talks,
         // truce, war or attack of some kind.
         for noun in wn.eventNouns() { out.append("event-noun\t\(noun)") }
+        for noun in wn.heldEventNouns() { out.append("event-held\t\(noun)") }
+        for noun in wn.peopleNouns() { out.append("people-noun\t\(noun)") }
 
         // Verbs and irregular forms.
         for v in wn.verbLemmas.sorted() { out.append("verb\t\(v)") }

@@ -89,6 +89,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
                     a -= 1
                 }
+                // Nor is a day or a month after it: "Tokyo Wednesday". ("May" is left alone: a name.)
+                let runEnd = e
+                while e - 1 > t, GeneralVocabulary.dayAndMonthNames.contains(words[e - 1].lowercased()) { e -= 1 }
                 // A lower-case adjective the tagger took in is not part of the name: "eastern
                 // Baghdad", "northern Mali".
                 while a < e - 1, doc.upos.count == doc.tokens.count, doc.upos[a] == "ADJ", words[a].first?.isLowercase == true {
@@ -102,6 +105,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                 default: nil
                 }
                 if let h = headType { hint = h }
+                // A lone word tagged as a person that names a city of a million people or more, and
+                // is no given name, is that city: "travels to Tokyo".
+                if hint == .person, e - a == 1, !lexicon.givenNames.contains(words[a]),
+                   let place = lexicon.place(named: words[a]), place.population >= 1_000_000 {
+                    hint = .place
+                }
                 // "Prime Minister Sir Keir Starmer" tagged as an organization: a run that opens with a
                 // person's title and does not end in an organization's head word names a person.
                 if hint == .organization, let len = matchTitle(words, a, e), a + len < e,
@@ -116,12 +125,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                              hint: .organization, into: &spans)
                     classify(doc, words, m..<e, sentenceStart: false, headline: headline, hint: .person, into: &spans)
                     for k in a..<e { covered[k] = true }
-                    t = e
+                    t = runEnd
                     continue
                 }
                 classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: hint, into: &spans)
                 for k in a..<e { covered[k] = true }
-                t = e
+                t = runEnd
             }
             // "US President Donald Trump" where the state was tagged apart: the title is of that
             // state; so is it in "Iran's new President Mahmoud Ahmadinejad" (a possessive, then at

@@ -120,6 +120,38 @@ struct WordNet {
         return result.sorted()
     }
 
+    /// Event nouns for gatherings that people hold (a meeting, a conference, a ceremony, an
+    /// election, a contest, a negotiation, a festival): one of their first three senses falls under
+    /// one of those, as for `eventNouns` ("summit" is first a mountain top).
+    /// An event "in" a place was held there; other events (attacks, blasts) took place there.
+    func heldEventNouns() -> [String] {
+        let anchors: [(String, Int)] = [
+            ("meeting", 0), ("meeting", 1), ("conference", 0), ("ceremony", 0), ("election", 0),
+            ("contest", 0), ("negotiation", 0), ("festival", 0), ("social_gathering", 0),
+        ]
+        var anchorSet = Set<Int>()
+        for (w, sense) in anchors {
+            let s = nounIndex[w] ?? []
+            if s.count > sense { anchorSet.insert(s[sense]) }
+        }
+        var result: [String] = []
+        for (lemma, senses) in nounIndex where !lemma.contains("_") && lemma.allSatisfy({ $0.isLetter || $0 == "-" }) {
+            if senses.prefix(3).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
+        }
+        return result.sorted()
+    }
+
+    /// Nouns for people or groups of them (WordNet's noun.person or noun.group among their first
+    /// four senses): "troops", "forces" (its fourth), "diplomats", "government", not "exports".
+    func peopleNouns() -> [String] {
+        nounIndex.compactMap { lemma, senses in
+            guard !lemma.contains("_"), lemma.allSatisfy({ $0.isLetter || $0 == "-" }),
+                  senses.prefix(4).contains(where: { nouns[$0].map { $0.lexFile == 18 || $0.lexFile == 14 } ?? false })
+            else { return nil }
+            return lemma
+        }.sorted()
+    }
+
     private func reaches(_ start: Int, _ targets: Set<Int>) -> Bool {
         var stack = [start]
         var seen = Set<Int>()

@@ -94,6 +94,28 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
             .contains { $0.1.hasPrefix("address") })
     }
 
+    /// A demonym stands for its state before a noun for people ("Iraqi forces"), not before any
+    /// noun ("Iraqi oil exports"); the object of a verb of control is not what the verb acts on.
+    @Test func demonymsAndControlVerbs() {
+        #expect(relationTriples("Turkey attacked Iraqi forces on Monday.").contains { $0 == ("Turkey", "attacked", "Iraq") })
+        #expect(!relationTriples("Turkey blocked Iraqi oil exports on Monday.").contains { $0.1 == "blocked" })
+        #expect(!relationTriples("Pakistan allowed Indian diplomats to visit the prisoner.").contains { $0.1 == "allowed" })
+    }
+
+    /// Days and months after a name leave it; a lone "person" that names a big city is the city.
+    @Test func namesWithoutDaysAndCitiesAsPlaces() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Gerhard Schroeder travels to Tokyo Wednesday for talks.")
+        #expect(a.document.spans.contains { $0.name == "Tokyo" && $0.type == .place })
+        #expect(!a.document.spans.contains { $0.name.contains("Wednesday") })
+    }
+
+    /// An event "in" a place: a gathering was held there, anything else took place there.
+    @Test func eventsHeldOrTakingPlace() {
+        #expect(relationTriples("The foreign ministers held talks in Geneva on Friday.").contains { $0 == ("talks", "held in", "Geneva") })
+        #expect(relationTriples("The bombing in Beirut killed a former prime minister.")
+            .contains { $0 == ("bombing", "took place in", "Beirut") })
+    }
+
     /// "located in" read from the text: a subdivision noun with its container before it and the
     /// place after "of" (coordinated places too), or a state's possessive before a place.
     @Test func placesInsideLargerOnes() {
