@@ -71,17 +71,18 @@ public struct GraphBuilder: Sendable {
             }
         }
 
-        func evidence(_ sentence: Int, source: String? = nil) -> Evidence {
+        func evidence(_ sentence: Int, source: String? = nil, confidence: Double) -> Evidence {
             let r = doc.sentences[sentence]
             let sr = doc.scalarRange(r)
-            return Evidence(document: doc.path, sentence: doc.string(sr), start: sr.lowerBound, end: sr.upperBound, source: source)
+            return Evidence(document: doc.path, sentence: doc.string(sr), start: sr.lowerBound, end: sr.upperBound, source: source,
+                            confidence: confidence)
         }
         var relations: [RelationKey: [Evidence]] = [:]
         var lemmas: [RelationKey: String] = [:]
         for r in analyzed.relations {
             guard let s = ids[r.subject], let o = ids[r.object], s != o else { continue }
             let key = RelationKey(subject: s, predicate: r.predicate, object: o, negated: r.negated)
-            relations[key, default: []].append(evidence(r.sentence))
+            relations[key, default: []].append(evidence(r.sentence, confidence: r.confidence))
             if !r.lemma.isEmpty { lemmas[key] = r.lemma }
         }
         // A place the gazetteer knows lies in its state.
@@ -91,7 +92,9 @@ public struct GraphBuilder: Sendable {
             let sid = Entity.makeID(type: .state, name: state.name)
             if names[sid] == nil { names[sid] = state.name; types[sid] = .state }
             let key2 = RelationKey(subject: id, predicate: "located in", object: sid)
-            relations[key2, default: []].append(evidence(doc.sentenceIndex(ofToken: s.tokens.lowerBound), source: info.source))
+            // The gazetteer is right about the place it names; the doubt is whether the text meant it.
+            relations[key2, default: []].append(evidence(doc.sentenceIndex(ofToken: s.tokens.lowerBound), source: info.source,
+                                                         confidence: Self.gazetteerConfidence))
         }
         // Events named by a common noun are kept only when they take part in a relation.
         let related = Set(relations.keys.flatMap { [$0.subject, $0.object] })
@@ -188,12 +191,28 @@ public struct GraphBuilder: Sendable {
         return out
     }
 
+    /// Confidence of a "located in" edge drawn from GeoNames for a place the text names.
+    public static let gazetteerConfidence = 0.9
+
     static func relation(_ key: RelationKey, _ evidence: [Evidence], lemma: String?) -> Relation {
         Relation(subject: key.subject, predicate: key.predicate, object: key.object, lemma: lemma, negated: key.negated,
                  evidence: sorted(evidence))
     }
 
+    /// One piece of evidence per place read (document, offsets, source), with the highest
+    /// confidence any reading there had, in document and offset order.
     static func sorted(_ evidence: [Evidence]) -> [Evidence] {
-        Array(Set(evidence)).sorted { ($0.document, $0.start, $0.end, $0.source ?? "") < ($1.document, $1.start, $1.end, $1.source ?? "") }
+        var best: [Evidence] = []
+        var at: [String: Int] = [:]
+        for e in evidence {
+            let place = "\(e.document)\u{0}\(e.start)\u{0}\(e.end)\u{0}\(e.source ?? "")"
+            if let i = at[place] {
+                if (e.confidence ?? -1) > (best[i].confidence ?? -1) { best[i] = e }
+            } else {
+                at[place] = best.count
+                best.append(e)
+            }
+        }
+        return best.sorted { ($0.document, $0.start, $0.end, $0.source ?? "") < ($1.document, $1.start, $1.end, $1.source ?? "") }
     }
 }

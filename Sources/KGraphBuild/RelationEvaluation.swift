@@ -27,6 +27,8 @@ public struct RelationScore: Sendable, Hashable {
     /// Every found relation that matches nothing, and every gold one missed, for reading.
     public var wrong: [(sentence: String, relation: [String])] = []
     public var missed: [(sentence: String, relation: [String])] = []
+    /// Found relations by their confidence (to two decimals): how many, and how many right.
+    public var calibration: [Double: (found: Int, correct: Int)] = [:]
 
     public var precision: Double { found == 0 ? 0 : Double(foundCorrect) / Double(found) }
     public var recall: Double { gold == 0 ? 0 : Double(goldFound) / Double(gold) }
@@ -86,7 +88,11 @@ public enum RelationEvaluation {
         }
         s.found = found.count
         for r in found {
-            if gold.relations.contains(where: { matches(r, $0) }) {
+            let right = gold.relations.contains(where: { matches(r, $0) })
+            let bucket = ((r.confidence ?? 0) * 100).rounded() / 100
+            s.calibration[bucket, default: (0, 0)].found += 1
+            if right { s.calibration[bucket, default: (0, 0)].correct += 1 }
+            if right {
                 s.foundCorrect += 1
             } else {
                 s.wrong.append((gold.id, [entities[r.subject]?.name ?? r.subject, r.lemma, entities[r.object]?.name ?? r.object]))
@@ -123,6 +129,10 @@ extension RelationScore {
         goldFound += o.goldFound
         wrong += o.wrong
         missed += o.missed
+        for (c, n) in o.calibration {
+            calibration[c, default: (0, 0)].found += n.found
+            calibration[c, default: (0, 0)].correct += n.correct
+        }
     }
 }
 

@@ -67,6 +67,9 @@ struct Eval: ParsableCommand {
             for (source, r) in relations.bySource.sorted(by: { $0.key < $1.key }) where relations.bySource.count > 1 {
                 print(line("  " + source, r))
             }
+            // Does a relation's confidence say how often relations like it are right?
+            print("  calibration (confidence: correct/found): " + relations.overall.calibration.sorted { $0.key < $1.key }
+                .map { String(format: "%.2f: %d/%d", $0.key, $0.value.correct, $0.value.found) }.joined(separator: ", "))
             if showRelations {
                 for w in relations.overall.wrong { print("  not in gold  \(w.sentence): \(w.relation.joined(separator: " | "))") }
                 for m in relations.overall.missed { print("  missed       \(m.sentence): \(m.relation.joined(separator: " | "))") }

@@ -28,6 +28,8 @@ struct Extract: ParsableCommand {
             var lemma: String
             /// True when the sentence denies the relation ("did not visit").
             var negated: Bool
+            /// How likely this reading is right (the measured precision of its pattern).
+            var confidence: Double?
             var evidence: EvidenceOut
         }
         var document: String
@@ -52,7 +54,7 @@ struct Extract: ParsableCommand {
                 relations: doc.relations.flatMap { r in
                     r.evidence.map { ev in
                         Output.RelationOut(subject: r.subject, predicate: r.predicate, object: r.object, lemma: r.lemma, negated: r.negated,
-                                           evidence: .init(start: ev.start, end: ev.end, sentence: ev.sentence, source: ev.source))
+                                           confidence: ev.confidence, evidence: .init(start: ev.start, end: ev.end, sentence: ev.sentence, source: ev.source))
                     }
                 })
             print(String(decoding: try encoder.encode(out), as: UTF8.self))

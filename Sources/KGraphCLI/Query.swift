@@ -24,6 +24,14 @@ struct Query: ParsableCommand {
         }
     }
 
+    /// " (confidence 0.90, read 2 times)" after a relation's line, or the count alone for
+    /// relations stored before confidences were.
+    static func strength(_ r: Relation) -> String {
+        let times = r.count == 1 ? "read once" : "read \(r.count) times"
+        guard let c = r.confidence else { return "  (\(times))" }
+        return String(format: "  (confidence %.2f, %@)", c, times)
+    }
+
     /// Up to three pieces of evidence, indented under a line about them.
     static func printEvidence(_ evidence: [Evidence]) {
         for ev in evidence.prefix(3) {
@@ -78,6 +86,8 @@ struct PathQuery: ParsableCommand {
         var from: EntityOut; var to: EntityOut
         var subject: String; var predicate: String; var object: String; var lemma: String
         var direction: String
+        var confidence: Double?
+        var count: Int
         var evidence: [Evidence]
     }
     struct PathOut: Encodable {
@@ -107,7 +117,9 @@ struct PathQuery: ParsableCommand {
             let out = PathOut(from: Self.entity(a), to: Self.entity(b), hops: hops.map { h in
                 HopOut(from: Self.entity(h.from), to: Self.entity(h.to), subject: h.relation.subject,
                        predicate: h.relation.predicate, object: h.relation.object, lemma: h.relation.lemma,
-                       direction: h.forward ? "forward" : "backward", evidence: h.relation.evidence)
+                       direction: h.forward ? "forward" : "backward",
+                       confidence: h.relation.confidence.map { ($0 * 1000).rounded() / 1000 }, count: h.relation.count,
+                       evidence: h.relation.evidence)
             })
             try options.print(json: out)
             return
@@ -115,7 +127,7 @@ struct PathQuery: ParsableCommand {
         if hops.isEmpty { print("\(a.name) is \(b.name)") }
         for h in hops {
             let arrow = h.forward ? "-[\(h.relation.predicate)]->" : "<-[\(h.relation.predicate)]-"
-            print("\(h.from.name) \(arrow) \(h.to.name)")
+            print("\(h.from.name) \(arrow) \(h.to.name)" + Query.strength(h.relation))
             Query.printEvidence(h.relation.evidence)
         }
     }
@@ -176,7 +188,7 @@ struct EntityQuery: ParsableCommand {
                 names[id] = (try graphStore.entity(id: id))?.name ?? id
             }
             let label = (r.negated ? "not " : "") + r.predicate
-            print("\(names[r.subject]!) -[\(label)]-> \(names[r.object]!)")
+            print("\(names[r.subject]!) -[\(label)]-> \(names[r.object]!)" + Query.strength(r))
             Query.printEvidence(r.evidence)
         }
     }

@@ -28,13 +28,17 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// Where the fact comes from besides the text, e.g. "GeoNames" for a "located in" edge
     /// drawn from the gazetteer for a place the sentence mentions; nil when the sentence says it.
     public var source: String?
+    /// How likely this reading is right, from 0 to 1: the measured precision of the pattern that
+    /// read it (see `kgraph eval`'s calibration). Nil for evidence stored before confidences were.
+    public var confidence: Double?
 
-    public init(document: String, sentence: String, start: Int, end: Int, source: String? = nil) {
+    public init(document: String, sentence: String, start: Int, end: Int, source: String? = nil, confidence: Double? = nil) {
         self.document = document
         self.sentence = sentence
         self.start = start
         self.end = end
         self.source = source
+        self.confidence = confidence
     }
 }
 
@@ -141,7 +145,20 @@ public struct Relation: Sendable, Hashable, Codable {
         self.evidence = evidence
     }
 
-    enum CodingKeys: String, CodingKey { case subject, predicate, object, lemma, negated, evidence }
+    enum CodingKeys: String, CodingKey { case subject, predicate, object, lemma, negated, evidence, confidence, count }
+
+    /// Writes the stored fields and, for readers, the confidence (when known) and the count.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(predicate, forKey: .predicate)
+        try c.encode(object, forKey: .object)
+        try c.encode(lemma, forKey: .lemma)
+        try c.encode(negated, forKey: .negated)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encodeIfPresent(confidence.map { ($0 * 1000).rounded() / 1000 }, forKey: .confidence)
+        try c.encode(count, forKey: .count)
+    }
 
     /// Reads graphs written before negation and lemmas were kept: a missing `negated` is false,
     /// a missing `lemma` the predicate.
@@ -154,6 +171,17 @@ public struct Relation: Sendable, Hashable, Codable {
         negated = try c.decodeIfPresent(Bool.self, forKey: .negated) ?? false
         evidence = try c.decode([Evidence].self, forKey: .evidence)
     }
+
+    /// How likely the fact is right, from the confidences of its evidence: each reading is an
+    /// independent chance to be right (1 - the product of 1 - c). Nil when no evidence has one.
+    public var confidence: Double? {
+        let known = evidence.compactMap(\.confidence)
+        guard !known.isEmpty else { return nil }
+        return 1 - known.reduce(1) { $0 * (1 - min(max($1, 0), 1)) }
+    }
+
+    /// How many times the fact was read.
+    public var count: Int { evidence.count }
 
     /// What makes two relations the same fact.
     public var key: RelationKey { RelationKey(subject: subject, predicate: predicate, object: object, negated: negated) }

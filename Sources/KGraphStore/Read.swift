@@ -16,7 +16,7 @@ extension GraphStore {
                 }
                 var evidenceByRelation: [Int64: [Evidence]] = [:]
                 let evidenceRows = try Row.fetchCursor(db, sql: """
-                    SELECT relation_id, document, sentence, start, "end", source FROM evidence
+                    SELECT relation_id, document, sentence, start, "end", source, confidence FROM evidence
                     """)
                 while let row = try evidenceRows.next() {
                     evidenceByRelation[row[0], default: []].append(Reader.evidence(row, from: 1))
@@ -156,18 +156,18 @@ struct Reader {
             db, sql: "SELECT subject, predicate, object, negated, lemma FROM relations WHERE id = ?", arguments: [rowID])
         else { return nil }
         let evidence = try Row.fetchAll(db, sql: """
-            SELECT document, sentence, start, "end", source FROM evidence WHERE relation_id = ?
+            SELECT document, sentence, start, "end", source, confidence FROM evidence WHERE relation_id = ?
             """, arguments: [rowID]).map { Reader.evidence($0, from: 0) }
         return Relation(subject: row[0], predicate: row[1], object: row[2], lemma: row[4], negated: row[3],
                         evidence: Reader.sorted(evidence))
     }
 
-    /// Evidence from the columns (document, sentence, start, end, source) starting at `index`.
+    /// Evidence from the columns (document, sentence, start, end, source, confidence) starting at `index`.
     static func evidence(_ row: Row, from index: Int) -> Evidence {
         let source: String = row[index + 4]
         return Evidence(
             document: row[index], sentence: row[index + 1], start: row[index + 2], end: row[index + 3],
-            source: source.isEmpty ? nil : source)
+            source: source.isEmpty ? nil : source, confidence: row[index + 5])
     }
 
     /// Evidence in (document, start, end, source) order, no source first.

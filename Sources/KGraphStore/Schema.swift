@@ -7,7 +7,7 @@ enum Schema {
     /// `PRAGMA application_id` of every kgraph store: 'KGRF'.
     static let applicationID: Int32 = 0x4B47_5246
     /// The schema version this code writes and reads. Stored in `kgraph_meta` under `schema_version`.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
@@ -100,6 +100,14 @@ enum Schema {
                 ALTER TABLE relations_v2 RENAME TO relations;
                 CREATE INDEX relations_object ON relations (object);
                 UPDATE kgraph_meta SET value = '2' WHERE key = 'schema_version';
+                """)
+        }
+        // v3: each piece of evidence keeps the confidence of its reading (NULL for evidence
+        // stored before: not measured); a relation's confidence is computed from them.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE evidence ADD COLUMN confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1));
+                UPDATE kgraph_meta SET value = '3' WHERE key = 'schema_version';
                 """)
         }
         return migrator

@@ -105,8 +105,8 @@ private struct Writer {
             SELECT id FROM relations WHERE subject = ? AND predicate = ? AND object = ? AND negated = ?
             """)
         let insertEvidence = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO evidence (relation_id, document, sentence, start, "end", source)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO evidence (relation_id, document, sentence, start, "end", source, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for relation in graph.relations {
             let label = "the relation \"\(relation.subject)\" -\(relation.negated ? "not " : "")\(relation.predicate)-> \"\(relation.object)\""
@@ -120,7 +120,7 @@ private struct Writer {
             for evidence in relation.evidence {
                 try checkDocument(evidence.document, "evidence of \(label)")
                 try insertEvidence.execute(arguments: [
-                    id, evidence.document, evidence.sentence, evidence.start, evidence.end, evidence.source ?? "",
+                    id, evidence.document, evidence.sentence, evidence.start, evidence.end, evidence.source ?? "", evidence.confidence,
                 ])
             }
         }

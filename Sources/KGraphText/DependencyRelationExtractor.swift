@@ -93,29 +93,38 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
         }
         var out: [SpanRelation] = []
-        var seen = Set<SpanRelation>()
-        func add(_ s: Int, _ label: String, _ o: Int, at token: Int, lemma: String? = nil, negated: Bool = false) {
+        // A relation read twice in a sentence (by two patterns) is kept once, with the higher confidence.
+        var seen: [SpanRelation: Int] = [:]
+        func add(_ s: Int, _ label: String, _ o: Int, at token: Int, lemma: String? = nil, negated: Bool = false,
+                 _ pattern: RelationPattern) {
             guard s != o, s >= 0, o >= 0 else { return }
             let r = SpanRelation(subject: s, predicate: label, object: o, sentence: doc.sentenceIndex(ofToken: token),
                                  negated: negated, lemma: lemma ?? label)
-            if seen.insert(r).inserted { out.append(r) }
+            if let i = seen[r] {
+                out[i].confidence = max(out[i].confidence, pattern.confidence)
+            } else {
+                seen[r] = out.count
+                var withConfidence = r
+                withConfidence.confidence = pattern.confidence
+                out.append(withConfidence)
+            }
         }
 
         // Titles the recognizer attached to a person ("Ukrainian President Volodymyr Zelensky").
         for (k, span) in doc.spans.enumerated() {
             if let st = span.titleOf, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
-                add(k, title + " of", st, at: span.tokens.lowerBound)
+                add(k, title + " of", st, at: span.tokens.lowerBound, .title)
             }
             // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
             // "Hamas' political chief Khaled Mashaal".
             if let (org, role) = roles[k] {
-                add(k, role + " of", org, at: span.tokens.lowerBound)
+                add(k, role + " of", org, at: span.tokens.lowerBound, .organizationRole)
             }
             // A place after a state's possessive: "Sudan's Darfur region".
             if span.type == .place, span.tokens.lowerBound >= 2,
                ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
                p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
-                add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound)
+                add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound, .locatedIn)
             }
             // A place "in" another: "Sadr City in eastern Baghdad", "the Kalma refugee camp in
             // Darfur" (the place names a common noun it is a compound of).
@@ -127,7 +136,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 }
                 for m in p.kids(anchor, universal: "nmod") where p.preposition(m) == "in" {
                     for o in entities(p, m) where o != k && [.place, .state].contains(doc.spans[o].type) {
-                        add(k, "located in", o, at: m)
+                        add(k, "located in", o, at: m, .locatedIn)
                     }
                 }
             }
@@ -139,7 +148,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if doc.spans[other].type == .state, after < doc.tokens.count,
                    doc.sentenceIndex(ofToken: after) == doc.sentenceIndex(ofToken: t),
                    GeneralVocabulary.dealingNouns.contains(p.lower[after]) {
-                    add(k, p.lower[after] + " with", other, at: t)
+                    add(k, p.lower[after] + " with", other, at: t, .hyphenatedStates)
                 }
             }
         }
@@ -150,18 +159,18 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // relations flagged as negated, never as facts.
             if upos == "VERB" {
                 let negated = p.isNegated(v)
-                verbRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) }
+                verbRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated, $5) }
             }
             if !p.kids(v, "cop").isEmpty {
                 let negated = p.isNegated(v)
-                copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated) }
+                copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated, $5) }
             }
             // A role in apposition: "Erik Solheim, head of UN Environment".
             if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
                 let holder = doc.heads[v]
                 for o in ofObjects(p, v) {
                     for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
-                        add(s, roleLabel(p, v) + " of", o, at: v)
+                        add(s, roleLabel(p, v) + " of", o, at: v, .roleNoun)
                     }
                 }
             }
@@ -172,7 +181,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type) }
                 for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" {
                     for inner in entities(p, m) where doc.spans[inner].type == .place {
-                        for outer in containers where outer != inner { add(inner, "located in", outer, at: m) }
+                        for outer in containers where outer != inner { add(inner, "located in", outer, at: m, .locatedIn) }
                     }
                 }
             }
@@ -183,8 +192,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 let held = lexicon.heldEventNouns.contains(noun) || lexicon.heldEventNouns.contains(p.lower[v])
                 for m in p.kids(v, universal: "nmod") where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
-                        if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in") }
-                        else { add(p.spanOf[v], "took place in", o, at: m, lemma: "take place in") }
+                        if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in", .eventPlace) }
+                        else { add(p.spanOf[v], "took place in", o, at: m, lemma: "take place in", .eventPlace) }
                     }
                 }
             }
@@ -194,9 +203,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     // MARK: - Verbs
 
-    /// `add(subject, label, object, token, lemma)`: the label in the past tense ("engaged in"),
-    /// the lemma with the verb's base form ("engage in").
-    private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int, String) -> Void) {
+    /// `add(subject, label, object, token, lemma, pattern)`: the label in the past tense
+    /// ("engaged in"), the lemma with the verb's base form ("engage in").
+    private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int, String, RelationPattern) -> Void) {
         let doc = p.doc
         let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
         guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
@@ -209,15 +218,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
         if doc.deprels[v] == "acl", doc.xpos.count == doc.tokens.count, doc.xpos[v] == "VBN", doc.heads[v] >= 0 {
             let noun = doc.heads[v]
             let agents = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
-            var pairs: [(Int, String, Int)] = agents.map { ($0, label, noun) }
+            var pairs: [(Int, String, Int, RelationPattern)] = agents.map { ($0, label, noun, .passive) }
             for o in p.kids(v, universal: "obl") where !agents.contains(o) {
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
-                pairs.append((noun, label + " " + prep, o))
+                pairs.append((noun, label + " " + prep, o, .participle))
             }
-            for (s, l, o) in pairs {
+            for (s, l, o, pattern) in pairs {
                 for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
                     for obj in entities(p, o) where acceptsObject(doc.spans[obj]) && obj != subj {
-                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count))
+                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count), pattern)
                     }
                 }
             }
@@ -225,7 +234,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
 
         var subjects = subjectTokens(p, v)
-        var objects: [(token: Int, label: String)] = []
+        // A participle's subject comes from the noun or clause it hangs on.
+        let participle = doc.deprels[v] == "acl" || doc.deprels[v] == "advcl"
+        var objects: [(token: Int, label: String, pattern: RelationPattern)] = []
         // "Kursk, where Ukrainian forces have been engaged": the place just before "where".
         var wherePlace: Int?
         if let w = p.children[v].first(where: { p.lower[$0] == "where" && $0 < v }) {
@@ -238,27 +249,27 @@ public struct DependencyRelationExtractor: RelationExtractor {
         if passive && !whereClause {
             let patients = subjects
             subjects = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
-            objects = patients.map { ($0, label) }
+            objects = patients.map { ($0, label, .passive) }
         } else {
             // A verb has one direct object; where the parse gave it more, the nearest is the one.
             // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
             // of a verb of control is the subject of what follows, not what the verb acts on.
             if let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }),
                !p.kids(v, "xcomp").contains(where: { $0 > o }), !controlled(p, o) {
-                objects.append((o, label))
+                objects.append((o, label, participle ? .participle : .verbObject))
             }
             for o in p.kids(v, universal: "obl") {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
-                objects.append((o, label + " " + prep))
+                objects.append((o, label + " " + prep, participle ? .participle : .verbOblique))
             }
         }
-        if let place = wherePlace { objects.append((place, label + " in")) }
+        if let place = wherePlace { objects.append((place, label + " in", .whereClause)) }
         for s in subjects {
             for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
-                for (o, l) in objects {
+                for (o, l, pattern) in objects {
                     for obj in entities(p, o) where acceptsObject(doc.spans[obj]) && obj != subj {
-                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count))
+                        add(subj, l, obj, v, lemma + l.dropFirst(pastForm.count), pattern)
                     }
                 }
             }
@@ -310,7 +321,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     // MARK: - Copulas
 
-    private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int, String) -> Void) {
+    private func copulaRelations(_ p: Parse, _ pred: Int, _ add: (Int, String, Int, Int, String, RelationPattern) -> Void) {
         let doc = p.doc
         var subjects = p.children[pred].filter { p.doc.deprels[$0] == "nsubj" }
         // A predicate the parse hung under another word shares that word's subject.
@@ -327,7 +338,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 for subj in entities(p, s) where [.person, .organization].contains(doc.spans[subj].type) {
                     for place in places {
                         for o in entities(p, place) where [.place, .state].contains(doc.spans[o].type) {
-                            add(subj, "visited", o, place, "visit")
+                            add(subj, "visited", o, place, "visit", .copulaVisit)
                         }
                     }
                 }
@@ -341,7 +352,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 for s in subjects {
                     for subj in entities(p, s) where doc.spans[subj].type == .person {
                         let roleOf = roleLabel(p, pred) + " of"
-                        add(subj, roleOf, o, pred, roleOf)
+                        add(subj, roleOf, o, pred, roleOf, .roleNoun)
                     }
                 }
             }

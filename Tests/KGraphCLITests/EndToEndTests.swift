@@ -229,6 +229,8 @@ func tempDir() -> URL {
             #expect(ids.contains(rel["object"] as! String))
             let ev = rel["evidence"] as! [String: Any]
             #expect((ev["start"] as! Int) < (ev["end"] as! Int))
+            let confidence = try #require(rel["confidence"] as? Double, "no confidence in \(rel)")
+            #expect(confidence > 0 && confidence <= 1)
         }
     }
 }
@@ -293,6 +295,7 @@ let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent(
         // Both gold sets are scored: the development set and the fresh held-out one.
         let sets = r.stdout.components(separatedBy: "Relations (").dropFirst()
         #expect(sets.count == 2)
+        #expect(sets.allSatisfy { $0.contains("calibration (confidence: correct/found):") })
         func relFigure(_ set: String, _ name: String) throws -> Double {
             let block = try #require(sets.first { $0.hasPrefix("Tests/Gold/" + set) }, "no relation scores for \(set)")
             let relLine = try #require(block.split(separator: "\n").first { $0.hasPrefix("overall") })

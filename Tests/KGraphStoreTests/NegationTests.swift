@@ -107,8 +107,9 @@ struct NegationTests {
         }
         #expect(try Schema.checkExisting(path: path) == 1)
         let store = try GraphStore(path: path)
-        #expect(try Schema.checkExisting(path: path) == 2)
+        #expect(try Schema.checkExisting(path: path) == Schema.currentVersion)
         let graph = try store.graph()
+        #expect(graph.relations.first?.confidence == nil) // not measured before schema 3
         #expect(graph.relations == [relation(Self.a, "visited", Self.e, evidence("n.txt", 0))])
         #expect(graph.entities.first { $0.id == Self.a.id }?.aliases == ["Adams"])
         #expect(graph.relations.first?.negated == false)
@@ -121,5 +122,28 @@ struct NegationTests {
                               mentions: [mention(Self.a, "n.txt", 0), mention(Self.e, "n.txt", 80)]),
                         documents: [document("n.txt")])
         #expect(try store.summary().relations == 2)
+    }
+
+    /// Evidence keeps its confidence through the store; a relation's confidence combines its
+    /// evidence (each reading an independent chance to be right), and old evidence has none.
+    @Test func confidencesAreStoredAndCombined() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        var first = evidence("n.txt", 0)
+        first.confidence = 0.5
+        var second = evidence("n.txt", 100)
+        second.confidence = 0.6
+        let r = relation(Self.a, "met", Self.b, first, second)
+        #expect(abs((r.confidence ?? 0) - 0.8) < 1e-9)
+        #expect(r.count == 2)
+        try store.write(Graph(entities: [Self.a, Self.b], relations: [r],
+                              mentions: [mention(Self.a, "n.txt", 0), mention(Self.b, "n.txt", 5)]),
+                        documents: [document("n.txt")])
+        let read = try #require(try store.graph().relations.first)
+        #expect(read.evidence.map(\.confidence) == [0.5, 0.6])
+        #expect(abs((read.confidence ?? 0) - 0.8) < 1e-9)
+        let json = String(decoding: try JSONEncoder().encode(read), as: UTF8.self)
+        #expect(json.contains("\"confidence\":0.8") && json.contains("\"count\":2"))
+        #expect(relation(Self.a, "met", Self.b, evidence("n.txt", 0)).confidence == nil)
     }
 }

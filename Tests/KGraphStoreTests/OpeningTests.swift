@@ -29,7 +29,7 @@ struct OpeningTests {
         }
         try queue.close()
         #expect(applicationID == 0x4B47_5246)
-        #expect(version == "2")
+        #expect(version == "3")
         for table in ["aliases", "documents", "entities", "evidence", "kgraph_meta", "mentions", "relations"] {
             #expect(tables.contains(table), "missing table \(table)")
         }

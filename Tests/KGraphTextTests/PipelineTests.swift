@@ -94,6 +94,15 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
             .contains { $0.1.hasPrefix("address") })
     }
 
+    /// Each relation carries the confidence of the pattern that read it.
+    @Test func relationsCarryTheirPatternsConfidence() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "French President Emmanuel Macron visited Nairobi on Monday.")
+        let byLabel = Dictionary(a.relations.map { ($0.predicate, $0.confidence) }, uniquingKeysWith: max)
+        #expect(byLabel["president of"] == RelationPattern.title.confidence)
+        #expect(byLabel["visited"] == RelationPattern.verbObject.confidence)
+        #expect(RelationPattern.allCases.allSatisfy { $0.confidence > 0 && $0.confidence < 1 })
+    }
+
     /// A demonym stands for its state before a noun for people ("Iraqi forces"), not before any
     /// noun ("Iraqi oil exports"); the object of a verb of control is not what the verb acts on.
     @Test func demonymsAndControlVerbs() {
