@@ -102,13 +102,9 @@ struct WordNet {
             ("military_action", 0), ("war", 0), ("election", 0), ("visit", 0), ("protest", 0), ("ceremony", 0),
             ("conference", 0), ("attack", 0),
         ]
-        var anchorSet = Set<Int>()
-        for (w, sense) in anchors {
-            let s = nounIndex[w] ?? []
-            if s.count > sense { anchorSet.insert(s[sense]) }
-        }
+        let anchorSet = synsets(anchors)
         var result: [String] = []
-        for (lemma, senses) in nounIndex where !lemma.contains("_") && lemma.allSatisfy({ $0.isLetter || $0 == "-" }) {
+        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
             for offset in senses.prefix(3) {
                 guard let syn = nouns[offset] else { continue }
                 if syn.lexFile == 11 && offset == senses.first || reaches(offset, anchorSet) {
@@ -129,13 +125,9 @@ struct WordNet {
             ("meeting", 0), ("meeting", 1), ("conference", 0), ("ceremony", 0), ("election", 0),
             ("contest", 0), ("negotiation", 0), ("festival", 0), ("social_gathering", 0),
         ]
-        var anchorSet = Set<Int>()
-        for (w, sense) in anchors {
-            let s = nounIndex[w] ?? []
-            if s.count > sense { anchorSet.insert(s[sense]) }
-        }
+        let anchorSet = synsets(anchors)
         var result: [String] = []
-        for (lemma, senses) in nounIndex where !lemma.contains("_") && lemma.allSatisfy({ $0.isLetter || $0 == "-" }) {
+        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
             if senses.prefix(3).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
         }
         return result.sorted()
@@ -145,11 +137,21 @@ struct WordNet {
     /// four senses): "troops", "forces" (its fourth), "diplomats", "government", not "exports".
     func peopleNouns() -> [String] {
         nounIndex.compactMap { lemma, senses in
-            guard !lemma.contains("_"), lemma.allSatisfy({ $0.isLetter || $0 == "-" }),
+            guard Self.isPlainWord(lemma),
                   senses.prefix(4).contains(where: { nouns[$0].map { $0.lexFile == 18 || $0.lexFile == 14 } ?? false })
             else { return nil }
             return lemma
         }.sorted()
+    }
+
+    /// The synsets of (noun, sense index) pairs that WordNet has.
+    private func synsets(_ senses: [(String, Int)]) -> Set<Int> {
+        Set(senses.compactMap { w, sense in nounIndex[w].flatMap { $0.count > sense ? $0[sense] : nil } })
+    }
+
+    /// A one-word lemma of letters and hyphens ("ceasefire", "sit-in"), not a phrase.
+    private static func isPlainWord(_ lemma: String) -> Bool {
+        !lemma.contains("_") && lemma.allSatisfy { $0.isLetter || $0 == "-" }
     }
 
     private func reaches(_ start: Int, _ targets: Set<Int>) -> Bool {
