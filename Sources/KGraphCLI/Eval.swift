@@ -10,9 +10,7 @@ struct Eval: ParsableCommand {
     @Option(help: "The corpora folder (ud-english-ewt/, uner-english-ewt/ inside).")
     var corpora: String = "../shared/corpora"
 
-    @Option(help: """
-        A relation gold set: one JSON sentence a line with its (subject, lemma, object) relations;         repeat for several (default: the development set and the fresh held-out set in Tests/Gold).
-        """)
+    @Option(help: "A relation gold set: one JSON sentence a line with its (subject, lemma, object) relations; repeat for several.")
     var relationsGold: [String] = ["Tests/Gold/relations.jsonl", "Tests/Gold/relations-fresh.jsonl"]
 
     @Flag(help: "Also list the relations found that are not in the gold set, and the gold ones missed.")
