@@ -27,6 +27,9 @@ struct Train: ParsableCommand {
     @Flag(help: "Retrain only the dependency parser (behind the tagger already in --out).")
     var parserOnly = false
 
+    @Flag(help: "Retrain only the named-entity recognizer (behind the lexicon and tagger already in --out).")
+    var nerOnly = false
+
     @Flag(help: "Rebuild only the lexicon (the models read it, so retrain them if its gazetteers changed).")
     var lexiconOnly = false
 
@@ -35,6 +38,12 @@ struct Train: ParsableCommand {
         let dir = URL(fileURLWithPath: out)
         if parserOnly {
             print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)
+            return
+        }
+        if nerOnly {
+            print(try NERTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir,
+                                      lexicon: try Lexicon.load(from: dir.appendingPathComponent(ModelLocation.lexiconFile)),
+                                      tagger: try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))).summary)
             return
         }
         if sentencesOnly {

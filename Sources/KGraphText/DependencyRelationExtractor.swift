@@ -120,8 +120,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if let (org, role) = roles[k] {
                 add(k, role + " of", org, at: span.tokens.lowerBound, .organizationRole)
             }
-            // A place after a state's possessive: "Sudan's Darfur region".
+            // A place after a state's possessive: "Sudan's Darfur region" (not an adjective taken
+            // for a place: "Iraq's Kurdish region").
             if span.type == .place, span.tokens.lowerBound >= 2,
+               doc.upos.count != doc.tokens.count || doc.upos[span.tokens.upperBound - 1] != "ADJ",
                ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
                p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
                 add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound, .locatedIn)
@@ -190,7 +192,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if p.spanOf[v] >= 0, doc.spans[p.spanOf[v]].type == .event, p.rel(v) != "compound" {
                 let noun = p.lemma(v)
                 let held = lexicon.heldEventNouns.contains(noun) || lexicon.heldEventNouns.contains(p.lower[v])
-                for m in p.kids(v, universal: "nmod") where ["in", "at"].contains(p.preposition(m) ?? "") {
+                // The place may hang on the verb that holds the event: "held talks in Geneva".
+                var places = p.kids(v, universal: "nmod")
+                if p.rel(v) == "obj", doc.heads[v] >= 0, Self.holdingVerbs.contains(p.lemma(doc.heads[v])) {
+                    places += p.kids(doc.heads[v], universal: "obl")
+                }
+                for m in places where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
                         if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in", .eventPlace) }
                         else { add(p.spanOf[v], "took place in", o, at: m, lemma: "take place in", .eventPlace) }
@@ -200,6 +207,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
         return out
     }
+
+    /// Verbs whose object is an event they bring about where they happen: "held talks in Geneva".
+    static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise"]
 
     // MARK: - Verbs
 
@@ -327,6 +337,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
         // A predicate the parse hung under another word shares that word's subject.
         if subjects.isEmpty, doc.heads[pred] >= 0 {
             subjects = p.children[doc.heads[pred]].filter { p.doc.deprels[$0] == "nsubj" }
+        }
+        // A predicate with its copula hung as a modifier on a noun before it is a misparse of
+        // "<noun> were in <place>": the noun is the subject.
+        if subjects.isEmpty, doc.heads[pred] >= 0, doc.heads[pred] < pred, ["nmod", "appos", "acl"].contains(p.rel(pred)),
+           doc.upos.count == doc.tokens.count, ["NOUN", "PROPN", "PRON"].contains(doc.upos[doc.heads[pred]]) {
+            subjects = [doc.heads[pred]]
         }
         guard !subjects.isEmpty else { return }
         // "X was in Washington": a person's or organization's visit. (The place is the predicate,

@@ -220,8 +220,9 @@ public struct Tokenizer: Sendable {
             if p + len < b { splitChunk(s, p + len, b, emit) }
             return
         }
-        // Leading punctuation, a run of one character at a time ("<<", "``").
-        while a < b && Self.leading.contains(s[a]) {
+        // Leading punctuation, a run of one character at a time ("<<", "``"); not the apostrophe
+        // of a year or decade ("'73", "'90s").
+        while a < b && Self.leading.contains(s[a]) && !Self.isShortYear(s, a, b) {
             var e = a + 1
             while e < b && s[e] == s[a] && s[a] != "\"" && s[a] != "(" { e += 1 }
             if e == b { break }
@@ -260,6 +261,18 @@ public struct Tokenizer: Sendable {
         if a < b { splitWord(s, a, b, emit) }
         for t in tail.reversed() { emit(t.0, t.1) }
     }
+
+    /// An apostrophe and two digits, maybe with a plural "s", then at most trailing punctuation:
+    /// a year or a decade ("'73", "'90s,").
+    static func isShortYear(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard apostrophes.contains(s[a]), a + 2 < b, isASCIIDigit(s[a + 1]), isASCIIDigit(s[a + 2]) else { return false }
+        var e = a + 3
+        if e < b && s[e] == "s" { e += 1 }
+        return (e..<b).allSatisfy { trailing.contains(s[$0]) && !apostrophes.contains(s[$0]) }
+    }
+
+    @inline(__always)
+    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     /// Words that follow "it's" but hardly ever the possessive "its": articles, negation, adverbs
     /// and prepositions.
@@ -315,6 +328,12 @@ public struct Tokenizer: Sendable {
     private func splitWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ emit: (Int, Int) -> Void) {
         // Clitics: "Starmer's", "don't", "I'm", "they'll"; a plural possessive "parents'".
         let hasApostrophe = (max(a, b - 4)..<b).contains { Self.apostrophes.contains(s[$0]) }
+        // A decade keeps its "'s" ("the 80's", "the 1990's").
+        if hasApostrophe, b - a == 4 || b - a == 6, Self.apostrophes.contains(s[b - 2]), s[b - 1] == "s",
+           s[b - 3] == "0", (a..<(b - 2)).allSatisfy({ Self.isASCIIDigit(s[$0]) }) {
+            emit(a, b)
+            return
+        }
         for c in Self.clitics where hasApostrophe && b - a > c.count {
             var match = true
             for (k, x) in c.enumerated() {
@@ -342,6 +361,12 @@ public struct Tokenizer: Sendable {
         }
         func isDigit(_ i: Int) -> Bool { s[i].properties.numericType == .decimal }
         func isAlnum(_ i: Int) -> Bool { s[i].properties.isAlphabetic || isDigit(i) }
+        // A minus before a currency sign: "-$", "-$20".
+        if b - a >= 2, s[a] == "-", s[a + 1] == "$" || s[a + 1] == "€" || s[a + 1] == "£" {
+            emit(a, a + 1)
+            splitWord(s, a + 1, b, emit)
+            return
+        }
         // "$20" and "100%".
         if b - a >= 2, s[a] == "$" || s[a] == "€" || s[a] == "£", isDigit(a + 1) {
             emit(a, a + 1)
@@ -380,6 +405,11 @@ public struct Tokenizer: Sendable {
                     return
                 }
             }
+        }
+        // "b/c", "w/o", "n/a": one letter on each side of a slash, one word.
+        if b - a == 3, s[a + 1] == "/", s[a].properties.isAlphabetic, s[a + 2].properties.isAlphabetic {
+            emit(a, b)
+            return
         }
         // "and/or": a slash between letters.
         if let sl = (a..<b).first(where: { s[$0] == "/" && $0 > a && $0 + 1 < b }),

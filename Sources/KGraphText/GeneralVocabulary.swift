@@ -37,6 +37,16 @@ public enum GeneralVocabulary {
         "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
     ]
 
+    /// First words of the offices and agents of a state, for a capital that stands for its state
+    /// ("Seoul's foreign minister", "Moscow's troops"); a city's own offices (mayor, council) are
+    /// not among them.
+    public static let stateAgentWords: Set<String> = [
+        "president", "vice", "prime", "premier", "chancellor", "minister", "foreign", "defence", "defense", "finance",
+        "interior", "secretary", "king", "queen", "crown", "emperor", "sultan", "emir", "supreme", "ambassador",
+        "envoy", "diplomat", "diplomats", "negotiator", "negotiators", "government", "regime", "leadership",
+        "military", "army", "navy", "troops", "forces", "soldiers", "warplanes", "missiles",
+    ]
+
     /// Tokens that mark a possessive after a name: "Iran's", "Hamas'".
     public static let possessiveMarkers: Set<String> = ["'s", "’s", "'", "’"]
 

@@ -72,6 +72,10 @@ struct PerceptronTrainer {
     /// the rows whose key `keep` rejects (features only training uses), and packs the rest, rows
     /// sorted by feature key (so the result does not depend on hash order).
     func averaged(pruneBelow: Float, keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
+        packedAverage(pruneBelow: pruneBelow, keep: keep)
+    }
+
+    private func packedAverage(pruneBelow: Float, keep: (UInt64) -> Bool) -> SparseWeights {
         let total = Double(max(clock, 1))
         var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
         kept.reserveCapacity(rowOf.count / 2)
@@ -87,6 +91,46 @@ struct PerceptronTrainer {
                 kept.append((key, es))
             }
         }
+        return Self.packed(kept)
+    }
+
+    /// The mean of several perceptrons' averaged weights (for a linear model, the same scores as
+    /// averaging the members' scores: an ensemble that costs one model's time), pruned and packed
+    /// as `averaged(pruneBelow:keep:)` does.
+    static func averaged(_ members: [PerceptronTrainer], pruneBelow: Float,
+                         keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
+        if members.count == 1 { return members[0].packedAverage(pruneBelow: pruneBelow, keep: keep) }
+        var sums: [UInt64: [UInt16: Double]] = [:]
+        for m in members {
+            let total = Double(max(m.clock, 1))
+            for (key, r) in m.rowOf where keep(key) {
+                for e in m.rows[Int(r)] {
+                    let t = e.total + Double(m.clock - e.stamp) * Double(e.w)
+                    sums[key, default: [:]][e.cls, default: 0] += t / total
+                }
+            }
+        }
+        let k = Double(members.count)
+        var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
+        kept.reserveCapacity(sums.count / 2)
+        for (key, row) in sums {
+            var es: [(UInt16, Float)] = []
+            for (c, t) in row {
+                let avg = Float(t / k)
+                if abs(avg) >= pruneBelow { es.append((c, avg)) }
+            }
+            if !es.isEmpty {
+                es.sort { $0.0 < $1.0 }
+                kept.append((key, es))
+            }
+        }
+        return packed(kept)
+    }
+
+    /// Packs rows of (class, weight) entries, sorted by feature key so the result does not depend
+    /// on hash order.
+    private static func packed(_ rows: [(key: UInt64, entries: [(UInt16, Float)])]) -> SparseWeights {
+        var kept = rows
         kept.sort { $0.key < $1.key }
         var keys: [UInt64] = []
         var rowStart: [Int32] = [0]
@@ -99,6 +143,17 @@ struct PerceptronTrainer {
         }
         return SparseWeights(keys: keys, rowStart: rowStart, classes: classes, weights: weights)
     }
+}
+
+/// Results of members trained concurrently, one slot each.
+final class TrainedMembers<T>: @unchecked Sendable {
+    let count: Int
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { self.count = count; slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ t: T) { lock.lock(); slots[i] = t; lock.unlock() }
+    /// Every slot, in order; call after all are set.
+    var all: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }
 
 /// Packed, read-only perceptron weights: feature key -> row of (class, weight) entries. Lookups go
@@ -161,7 +216,8 @@ public struct SparseWeights: Sendable {
             self.smallZero = nil
             return
         }
-        // The small-slot table alone. At most a quarter full: a probe past the home slot is a
+        // The small-slot table alone. About a quarter full (at most 0.3, so that a table just
+        // past a power of two does not double in memory): a probe past the home slot is a
         // dependent read and a branch the CPU cannot predict, and they cost more than the bytes
         // (parse +13% against half full, where 8 probes in 10 resolve at the home slot).
         self.slots = []
@@ -170,7 +226,7 @@ public struct SparseWeights: Sendable {
         self.payloadBits = 0
         self.countBits = 0
         var size = 16
-        while size < 4 * rows.count { size <<= 1 }
+        while 10 * size < 33 * rows.count { size <<= 1 }
         var small = [SmallSlot](repeating: SmallSlot(key: 0, w: (0, 0, 0, 0)), count: size)
         var smallZero: SmallSlot? = nil
         for r in rows {

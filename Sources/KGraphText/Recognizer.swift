@@ -71,6 +71,14 @@ public struct LexiconRecognizer: EntityRecognizer {
                     else if GeneralVocabulary.eventHeads.contains(low) { headType = .event }
                     if headType != nil { e += 1 }
                 }
+                // A run that ends in a title ("Thai Prime Minister") takes the proper nouns the
+                // tagger left after it ("Surayud Chulanont").
+                if doc.upos.count == doc.tokens.count, (t..<e).contains(where: { matchTitle(words, $0, e + 1) == e - $0 }) {
+                    while e < sentence.upperBound, e - t < 8, doc.entityTags[e] == "O", doc.upos[e] == "PROPN",
+                          isCapitalized(words[e]) {
+                        e += 1
+                    }
+                }
                 // "Arab League Secretary" + "-General" + "Ahmed Aboul Gheit": an organization run
                 // whose title runs on past it into a person's name is read as one run, which the
                 // title then splits (below).
@@ -132,6 +140,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                 for k in a..<e { covered[k] = true }
                 t = runEnd
             }
+            // A capital that stands for its state ("Seoul's foreign minister"), before titles look
+            // for their states.
+            for k in spans.indices where sentence.contains(spans[k].tokens.lowerBound) {
+                if let state = capitalMetonym(doc, spans[k]) { spans[k] = state }
+            }
             // "US President Donald Trump" where the state was tagged apart: the title is of that
             // state; so is it in "Iran's new President Mahmoud Ahmadinejad" (a possessive, then at
             // most two adjectives).
@@ -189,9 +202,27 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
     }
 
+    /// A state's capital standing for the state: the capital, a possessive, then (after any
+    /// adjectives) an office or agent of a state ("Seoul's foreign minister", "Moscow's new
+    /// ambassador", "Beijing's troops"). The span keeps its tokens and becomes the state's, as a
+    /// demonym would.
+    func capitalMetonym(_ doc: Document, _ span: EntitySpan) -> EntitySpan? {
+        guard span.type == .place, let place = lexicon.place(named: span.name), let code = place.country,
+              let state = lexicon.states[code], Lexicon.key(state.capital) == Lexicon.key(place.name) else { return nil }
+        let t = span.tokens.upperBound
+        guard t + 1 < doc.tokens.count, GeneralVocabulary.possessiveMarkers.contains(doc.tokens[t].text) else { return nil }
+        // The first word after any adjectives ("Moscow's new ambassador"), lowercased.
+        var n = t + 1
+        let tagged = doc.upos.count == doc.tokens.count
+        while n + 1 < doc.tokens.count, tagged, doc.upos[n] == "ADJ" { n += 1 }
+        guard GeneralVocabulary.stateAgentWords.contains(doc.tokens[n].text.lowercased()) else { return nil }
+        return EntitySpan(tokens: span.tokens, type: .state, name: state.name, gazetteerKey: state.code)
+    }
+
     /// Surnames, pronouns and event noun phrases, then the spans in document order.
     private func addReferences(_ doc: inout Document, _ spans: [EntitySpan]) {
         var spans = spans
+        for k in spans.indices { if let state = capitalMetonym(doc, spans[k]) { spans[k] = state } }
         // Surnames alone, and names seen in the body found again in headlines.
         let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
             .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -128,6 +128,19 @@ private func isTree(_ heads: [Int]) -> Bool {
         #expect(a.labeller.keys == b.labeller.keys && a.labeller.weights == b.labeller.weights)
     }
 
+    @Test func parserMembersAreDeterministicAndDifferFromOne() {
+        let corpus = tinyCorpus()
+        let a = DependencyParser.train(sentences: corpus, iterations: 15, pruneBelow: 0, members: 3)
+        let b = DependencyParser.train(sentences: corpus, iterations: 15, pruneBelow: 0, members: 3)
+        let single = DependencyParser.train(sentences: corpus, iterations: 15, pruneBelow: 0)
+        #expect(a.transitions.keys == b.transitions.keys && a.transitions.weights == b.transitions.weights)
+        #expect(a.labeller.weights == b.labeller.weights)
+        #expect(a.transitions.weights != single.transitions.weights)
+        for s in corpus {
+            #expect(a.parse(words: s.forms, upos: s.upos, xpos: s.xpos).map(\.head) == s.heads)
+        }
+    }
+
     @Test func writeLoadRoundTrip() throws {
         let corpus = tinyCorpus()
         let parser = DependencyParser.train(sentences: corpus, iterations: 10)

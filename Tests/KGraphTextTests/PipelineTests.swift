@@ -152,6 +152,20 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(relationTriples(text).contains { $0 == ("William Ruto", "president of", "Kenya") })
     }
 
+    /// A capital before a possessive and a state's office or agent stands for its state (a
+    /// metonym); before a city's own office it stays the city.
+    @Test func capitalsStandForTheirStatesBeforeTheirOffices() {
+        #expect(relationTriples("Nairobi's Foreign Minister Amina Mohamed arrived in Paris.")
+            .contains { $0 == ("Amina Mohamed", "foreign minister of", "Kenya") })
+        let troops = sharedPipeline.analyze(path: "t.txt", text: "Ankara's troops shelled the town of Afrin on Sunday.")
+        #expect(troops.document.spans.contains { $0.name == "Turkey" && $0.type == .state && troops.document.string(
+            troops.document.scalarRange($0.tokens)) == "Ankara" })
+        let mayor = sharedPipeline.analyze(path: "t.txt", text: "Nairobi's mayor opened the new market on Sunday.")
+        #expect(mayor.document.spans.contains { $0.name == "Nairobi" && $0.type == .place })
+        #expect(!mayor.document.spans.contains { $0.type == .state && $0.name == "Kenya" && $0.tokens.count == 1
+            && mayor.document.tokens[$0.tokens.lowerBound].text == "Nairobi" })
+    }
+
     @Test func subjectVerbObjectWithPreposition() {
         let r = relationTriples("German Chancellor Olaf Scholz arrived in Beijing after talks.")
         #expect(r.contains { $0.0 == "Olaf Scholz" && $0.1 == "arrived in" && $0.2 == "Beijing" })

@@ -58,6 +58,19 @@ import Testing
                 == ["Call", "853-7906", "by", "01-Feb-02", "for", "3", "-", "4", "well", "-", "paid", "jobs"])
     }
 
+    @Test func yearsDecadesSignedAmountsAndSlashedAbbreviations() {
+        // A short year or decade keeps its apostrophe; a decade keeps its "'s"; a minus before a
+        // currency sign is its own token. Possessives of other numbers still split.
+        #expect(tokens("In '73 and the '90s, as in the 80's and 1990's, losses were -$ 250 and -$40; 2019's too")
+                    .tokens.map(\.text)
+                == ["In", "'73", "and", "the", "'90s", ",", "as", "in", "the", "80's", "and", "1990's", ",", "losses",
+                    "were", "-", "$", "250", "and", "-", "$", "40", ";", "2019", "'s", "too"])
+        // One letter each side of a slash is one word; longer words split at it.
+        #expect(tokens("b/c w/o and/or").tokens.map(\.text) == ["b/c", "w/o", "and", "/", "or"])
+        // A quotation mark before a number that is not a year still comes off.
+        #expect(tokens("'123' and '7").tokens.map(\.text) == ["'", "123", "'", "and", "'", "7"])
+    }
+
     @Test func fullStopEndsASentenceBeforeLowercaseButAbbreviationsDoNot() {
         #expect(tokens("i went there. it was fine.").sentences.count == 2)
         #expect(tokens("Mr. Smith and Dr. Jones met at 5 p.m. on Friday.").sentences.count == 1)

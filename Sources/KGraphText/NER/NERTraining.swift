@@ -102,7 +102,7 @@ public struct NERReport: Sendable {
 
     public var summary: String {
         """
-        named-entity tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations
+        named-entity tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations, \(NERTraining.members) members averaged
           UNER dev (held out: model trained on GMB + UNER draft train only):
         \(heldOutDev.summary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
           UNER test (final model, trained on GMB + UNER draft train + UNER dev):
@@ -117,6 +117,9 @@ public struct NERReport: Sendable {
 public enum NERTraining {
     public static let modelFile = "ner.bin"
     public static let defaultIterations = 10
+    /// Recognizers trained from different seeds whose weights are averaged into the one model:
+    /// four gained 0.1 F1 on held-out UNER dev over one.
+    public static let members = 4
 
     /// A gold-labelled sentence of a corpus.
     public struct Sentence: Sendable {
@@ -291,9 +294,9 @@ public enum NERTraining {
         let readSeconds = Date().timeIntervalSince(t)
 
         t = Date()
-        let tuning = NamedEntityTagger.train(examples: silverEx, lexicon: lexicon, iterations: iterations)
+        let tuning = NamedEntityTagger.train(examples: silverEx, lexicon: lexicon, iterations: iterations, members: members)
         let heldOutDev = evaluate(tuning, on: devEx)
-        let final = NamedEntityTagger.train(examples: silverEx + devEx, lexicon: lexicon, iterations: iterations)
+        let final = NamedEntityTagger.train(examples: silverEx + devEx, lexicon: lexicon, iterations: iterations, members: members)
         let trainSeconds = Date().timeIntervalSince(t)
 
         t = Date()

@@ -159,8 +159,24 @@ public struct NamedEntityTagger: Sendable {
     /// SplitMix64 generator with a fixed seed).
     public static func train(examples: [Example], lexicon: Lexicon, types: [String] = defaultTypes,
                              iterations: Int = 10, seed: UInt64 = 0x5EED_4E52,
-                             pruneBelow: Float = 2) -> NamedEntityTagger {
+                             pruneBelow: Float = 2, members: Int = 1) -> NamedEntityTagger {
         let gazetteer = NERGazetteer(lexicon: lexicon)
+        let trained = TrainedMembers<(PerceptronTrainer, Set<UInt64>)>(count: max(members, 1))
+        DispatchQueue.concurrentPerform(iterations: trained.count) { m in
+            trained.set(m, trainMember(examples: examples, gazetteer: gazetteer, types: types, iterations: iterations,
+                                       seed: seed &+ UInt64(m) &* 0x9E37_79B9_7F4A_7C15))
+        }
+        let all = trained.all
+        let domainKeys = all.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
+        return NamedEntityTagger(types: types,
+                                 model: PerceptronTrainer.averaged(all.map(\.0), pruneBelow: pruneBelow) { !domainKeys.contains($0) },
+                                 lexicon: lexicon)
+    }
+
+    /// One perceptron trained from `seed`, before averaging, with the keys of its domain copies
+    /// (features only training uses).
+    private static func trainMember(examples: [Example], gazetteer: NERGazetteer, types: [String], iterations: Int,
+                                    seed: UInt64) -> (PerceptronTrainer, Set<UInt64>) {
         let classCount = 1 + 4 * types.count
         var trainer = PerceptronTrainer()
         struct Sent { var toks: [NERToken]; var gold: [Int]; var feats: [Int32]; var weight: Int32; var domain: UInt64 }
@@ -227,8 +243,7 @@ public struct NamedEntityTagger: Sendable {
                 }
             }
         }
-        return NamedEntityTagger(types: types, model: trainer.averaged(pruneBelow: pruneBelow) { !domainKeys.contains($0) },
-                                 lexicon: lexicon)
+        return (trainer, domainKeys)
     }
 
     // MARK: Model file

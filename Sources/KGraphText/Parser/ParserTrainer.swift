@@ -10,11 +10,22 @@ extension DependencyParser {
     /// the best continuation from there. Non-projective gold trees are projectivized by lifting
     /// (Nivre & Nilsson 2005, without encoding the lift in the label); trees that would need a
     /// second root, or whose heads are missing or cyclic, are skipped.
+    ///
+    /// With `members` above one, that many parsers are trained from different seeds (two at a
+    /// time) and their averaged weights averaged again: for linear scorers this is the ensemble
+    /// that sums the members' scores, at the cost of one parser when parsing.
     static func train(sentences: [CoNLLUSentence], iterations: Int = 15, seed: UInt64 = 0x5EED,
-                      explore: Double = 0.75, pruneBelow: Float = 1.5) -> DependencyParser {
-        let t = trainers(sentences: sentences, iterations: iterations, seed: seed, explore: explore)
-        return DependencyParser(labels: t.labels, transitions: t.transitions.averaged(pruneBelow: pruneBelow),
-                                labeller: t.labeller.averaged(pruneBelow: pruneBelow))
+                      explore: Double = 0.75, pruneBelow: Float = 1.5, members: Int = 1) -> DependencyParser {
+        let results = TrainedMembers<(labels: [String], transitions: PerceptronTrainer, labeller: PerceptronTrainer)>(
+            count: max(members, 1))
+        DispatchQueue.concurrentPerform(iterations: results.count) { i in
+            results.set(i, trainers(sentences: sentences, iterations: iterations,
+                                    seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15, explore: explore))
+        }
+        let all = results.all
+        return DependencyParser(labels: all[0].labels,
+                                transitions: PerceptronTrainer.averaged(all.map(\.transitions), pruneBelow: pruneBelow),
+                                labeller: PerceptronTrainer.averaged(all.map(\.labeller), pruneBelow: pruneBelow))
     }
 
     /// The labels and the two perceptrons before averaging.

@@ -109,9 +109,12 @@ public struct PerceptronTagger: Sendable {
 
     /// Trains on gold-tokenized sentences, deterministically: the sentence order of each
     /// iteration comes from a SplitMix64 generator with a fixed seed.
+    ///
+    /// With `members` above one, that many taggers are trained from different seeds (two at a
+    /// time) and their averaged weights averaged again (`PerceptronTrainer.averaged(_:)`).
     public static func train(sentences: [CoNLLUSentence], iterations: Int = 8, seed: UInt64 = 0x5EED,
                              pruneBelow: Float = 0.01, clusters: WordClusters = WordClusters(),
-                             wordnet: WordNetClasses = WordNetClasses()) -> PerceptronTagger {
+                             wordnet: WordNetClasses = WordNetClasses(), members: Int = 1) -> PerceptronTagger {
         // Labels.
         var labelSet = Set<String>()
         for s in sentences { for w in s.words { labelSet.insert(Self.label(w)) } }
@@ -129,6 +132,21 @@ public struct PerceptronTagger: Sendable {
             if n >= 20 && Double(best.value) / Double(n) >= 0.97 { tagDict[word] = UInt16(best.key) }
         }
 
+        let trained = TrainedMembers<PerceptronTrainer>(count: max(members, 1))
+        let ids = labelID, dict = tagDict
+        DispatchQueue.concurrentPerform(iterations: trained.count) { m in
+            trained.set(m, trainMember(sentences: sentences, labelCount: labels.count, labelID: ids, tagDict: dict,
+                                       iterations: iterations, seed: seed &+ UInt64(m) &* 0x9E37_79B9_7F4A_7C15,
+                                       clusters: clusters, wordnet: wordnet))
+        }
+        return PerceptronTagger(labels: labels, tagDict: tagDict, clusters: clusters, wordnet: wordnet,
+                                model: PerceptronTrainer.averaged(trained.all, pruneBelow: pruneBelow))
+    }
+
+    /// One perceptron trained from `seed`, before averaging.
+    private static func trainMember(sentences: [CoNLLUSentence], labelCount: Int, labelID: [String: Int],
+                                    tagDict: [String: UInt16], iterations: Int, seed: UInt64,
+                                    clusters: WordClusters, wordnet: WordNetClasses) -> PerceptronTrainer {
         // Static features of every token, interned to rows once.
         var trainer = PerceptronTrainer()
         struct Sent { var words: [String]; var gold: [Int]; var infos: [WordInfo]; var feats: [Int32]; var starts: [Int32] }
@@ -152,7 +170,7 @@ public struct PerceptronTagger: Sendable {
         }
 
         // Perceptron.
-        var scores = [Float](repeating: 0, count: labels.count)
+        var scores = [Float](repeating: 0, count: labelCount)
         var active: [Int32] = []
         var rng = SplitMix64(seed: seed)
         var order = Array(data.indices)
@@ -184,8 +202,7 @@ public struct PerceptronTagger: Sendable {
             }
         }
 
-        return PerceptronTagger(labels: labels, tagDict: tagDict, clusters: clusters, wordnet: wordnet,
-                                model: trainer.averaged(pruneBelow: pruneBelow))
+        return trainer
     }
 
     static func label(_ w: CoNLLUWord) -> String { w.upos + "|" + w.xpos }

@@ -35,7 +35,7 @@ public struct TaggerReport: Sendable {
     public var summary: String {
         func pct(_ x: Double) -> String { String(format: "%.2f%%", 100 * x) }
         return """
-            tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations
+            tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations, \(TaggerTraining.members) members averaged
               dev  UPOS \(pct(dev.upos)) XPOS \(pct(dev.xpos)) (\(dev.tokens) tokens)
               test UPOS \(pct(test.upos)) XPOS \(pct(test.xpos)) (\(test.tokens) tokens)
               \(clusteredWords) word classes (\(String(format: "%.2f", clusterSeconds)) s)
@@ -48,6 +48,13 @@ public struct TaggerReport: Sendable {
 public enum TaggerTraining {
     public static let modelFile = "tagger.bin"
     public static let defaultIterations = 8
+    /// Taggers trained from different seeds whose weights are averaged into the one model: four
+    /// gained 0.2 UPOS on dev and 0.1 on test over one; eight no more than four.
+    public static let members = 4
+    /// Averaged weights smaller than this are dropped from the final tagger: 0.5 halves the
+    /// averaged members' model (9.2 to 5.0 MB) and makes tagging a third faster for 0.01 UPOS on
+    /// dev; 1.0 cost 0.1.
+    public static let pruneBelow: Float = 0.5
 
     static func corpus(_ corpora: URL, _ split: String) -> URL {
         corpora.appendingPathComponent("ud-english-ewt").appendingPathComponent("en_ewt-ud-\(split).conllu")
@@ -73,7 +80,9 @@ public enum TaggerTraining {
 
         t = Date()
         let wn = try wordnet.map { try WordNetClasses.load(directory: $0) } ?? WordNetClasses()
-        let tagger = PerceptronTagger.train(sentences: train, iterations: iterations, clusters: clusters, wordnet: wn)
+        let tagger = PerceptronTagger.train(sentences: train, iterations: iterations,
+                                            pruneBelow: pruneBelow,
+                                            clusters: clusters, wordnet: wn, members: members)
         let trainSeconds = Date().timeIntervalSince(t)
 
         t = Date()
