@@ -166,6 +166,30 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
             && mayor.document.tokens[$0.tokens.lowerBound].text == "Nairobi" })
     }
 
+    /// "X was in P" gives visited, also from the misparse that hangs the predicate (with its
+    /// copula) on the subject noun as a modifier. The parse is written out here, so the test does
+    /// not depend on what the trained parser does with the sentence.
+    @Test(arguments: [false, true])
+    func copulaVisitSurvivesAPredicateHungOnItsSubject(_ misparsed: Bool) {
+        let text = "Regional envoys, including veteran diplomat Maria Lopez, were recently in Nairobi."
+        var doc = Document(path: "t.txt", text: text)
+        Tokenizer().tokenize(&doc)
+        #expect(doc.tokens.map(\.text) == ["Regional", "envoys", ",", "including", "veteran", "diplomat", "Maria",
+                                           "Lopez", ",", "were", "recently", "in", "Nairobi", "."])
+        doc.upos = ["ADJ", "NOUN", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT", "AUX", "ADV", "ADP", "PROPN",
+                    "PUNCT"]
+        // Right: Nairobi is the root with "envoys" its subject. Misparsed: "envoys" is the root
+        // and Nairobi (with "were") a modifier of it.
+        doc.heads = [1, misparsed ? -1 : 12, 6, 6, 5, 6, 1, 6, 12, 12, 12, 12, misparsed ? 1 : -1, misparsed ? 1 : 12]
+        doc.deprels = ["amod", misparsed ? "root" : "nsubj", "punct", "case", "amod", "nmod:desc", "nmod", "flat", "punct",
+                       "cop", "advmod", "case", misparsed ? "nmod" : "root", "punct"]
+        doc.spans = [EntitySpan(tokens: 6..<8, type: .person, name: "Maria Lopez"),
+                     EntitySpan(tokens: 12..<13, type: .place, name: "Nairobi")]
+        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
+            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        #expect(found.contains { $0 == ("Maria Lopez", "visited", "Nairobi") })
+    }
+
     @Test func subjectVerbObjectWithPreposition() {
         let r = relationTriples("German Chancellor Olaf Scholz arrived in Beijing after talks.")
         #expect(r.contains { $0.0 == "Olaf Scholz" && $0.1 == "arrived in" && $0.2 == "Beijing" })
