@@ -63,7 +63,10 @@ public enum RelationEvaluation {
     }
 
     /// Scores one resolved sentence against its gold relations.
-    public static func score(_ resolved: ResolvedDocument, gold: GoldSentence) -> RelationScore {
+    /// `stateID` gives the entity id of the state a gold name names in the gazetteers, if any, so
+    /// that "Britain" in the gold set matches the United Kingdom the text called "British".
+    public static func score(_ resolved: ResolvedDocument, gold: GoldSentence,
+                             stateID: (String) -> String? = { _ in nil }) -> RelationScore {
         var s = RelationScore()
         s.sentences = 1
         s.gold = gold.relations.count
@@ -79,7 +82,7 @@ public enum RelationEvaluation {
         /// ("air strikes" and "coalition air strikes" are one event).
         func named(_ id: String, _ gold: String) -> Bool {
             let all = names(id)
-            if all.contains(Entity.normalize(gold)) { return true }
+            if all.contains(Entity.normalize(gold)) || stateID(gold) == id { return true }
             guard entities[id]?.type == .event, let head = gold.split(separator: " ").last else { return false }
             return all.contains(Entity.normalize(String(head)))
         }
@@ -112,7 +115,9 @@ public enum RelationEvaluation {
         var bySource: [String: RelationScore] = [:]
         for g in gold {
             let resolved = builder.resolve(pipeline.analyze(path: g.id, text: g.text))
-            let s = score(resolved, gold: g)
+            let s = score(resolved, gold: g) { name in
+                pipeline.lexicon.state(named: name).map { Entity.makeID(type: .state, name: $0.name) }
+            }
             overall.add(s)
             bySource[g.source, default: RelationScore()].add(s)
         }

@@ -77,7 +77,12 @@ public struct LexiconBuilder: Sendable {
         for adj in wn.adjectives {
             for lemma in adj.lemmas where lemma.first?.isUppercase == true && !lemma.contains("_") {
                 for target in adj.pertainyms {
-                    if let code = synsetState[target] {
+                    // The state's own synset, or a location whose name is one of the state's names
+                    // ("British" pertains to the island Great Britain, "Korean" to the peninsula).
+                    let byName = wn.nouns[target].flatMap { n in
+                        n.lexFile == 15 ? n.lemmas.lazy.compactMap({ aliases[Lexicon.key($0)] }).first : nil
+                    }
+                    if let code = synsetState[target] ?? byName {
                         if demonyms[Lexicon.key(lemma)] == nil { demonyms[Lexicon.key(lemma)] = code }
                     } else if let noun = wn.nouns[target], noun.lexFile == 15,
                               let place = noun.lemmas.first, place.first?.isUppercase == true {

@@ -18,6 +18,10 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
         #expect(lex.state(named: "United States of America")?.code == "US")
         #expect(lex.stateForDemonym("Iraqi")?.code == "IQ")
         #expect(lex.stateForDemonym("French")?.code == "FR")
+        // Adjectives whose WordNet pertainym is a location named like the state: "British" is of
+        // the island Great Britain, one of the United Kingdom's names.
+        #expect(lex.stateForDemonym("British")?.code == "GB")
+        #expect(lex.stateForDemonym("Irish")?.code == "IE")
         #expect(lex.place(named: "Paris")?.country == "FR")
         #expect(lex.eventNouns.contains("summit"))
         #expect(lex.verbLemma("met") == "meet")
