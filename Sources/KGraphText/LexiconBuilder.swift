@@ -78,7 +78,7 @@ public struct LexiconBuilder: Sendable {
             for lemma in adj.lemmas where lemma.first?.isUppercase == true && !lemma.contains("_") {
                 for target in adj.pertainyms {
                     // The state's own synset, or a location whose name is one of the state's names
-                    // ("British" pertains to the island Great Britain, "Korean" to the peninsula).
+                    // ("British" pertains to the island Great Britain, "Irish" to the island Ireland).
                     let byName = wn.nouns[target].flatMap { n in
                         n.lexFile == 15 ? n.lemmas.lazy.compactMap({ aliases[Lexicon.key($0)] }).first : nil
                     }

@@ -145,8 +145,19 @@ struct PerceptronTrainer {
     }
 }
 
+/// Members of an averaged ensemble, trained two at a time (`DispatchQueue.concurrentPerform`):
+/// `train` gets each member's seed (the first is `seed` itself, so one member is the model
+/// trained alone) and the results come back in member order.
+func trainMembers<T>(_ count: Int, seed: UInt64, _ train: @Sendable (UInt64) -> T) -> [T] {
+    let results = TrainedMembers<T>(count: max(count, 1))
+    DispatchQueue.concurrentPerform(iterations: results.count) { i in
+        results.set(i, train(seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
+    }
+    return results.all
+}
+
 /// Results of members trained concurrently, one slot each.
-final class TrainedMembers<T>: @unchecked Sendable {
+private final class TrainedMembers<T>: @unchecked Sendable {
     let count: Int
     private var slots: [T?]
     private let lock = NSLock()

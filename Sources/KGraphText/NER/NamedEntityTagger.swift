@@ -161,12 +161,9 @@ public struct NamedEntityTagger: Sendable {
                              iterations: Int = 10, seed: UInt64 = 0x5EED_4E52,
                              pruneBelow: Float = 2, members: Int = 1) -> NamedEntityTagger {
         let gazetteer = NERGazetteer(lexicon: lexicon)
-        let trained = TrainedMembers<(PerceptronTrainer, Set<UInt64>)>(count: max(members, 1))
-        DispatchQueue.concurrentPerform(iterations: trained.count) { m in
-            trained.set(m, trainMember(examples: examples, gazetteer: gazetteer, types: types, iterations: iterations,
-                                       seed: seed &+ UInt64(m) &* 0x9E37_79B9_7F4A_7C15))
+        let all = trainMembers(members, seed: seed) {
+            trainMember(examples: examples, gazetteer: gazetteer, types: types, iterations: iterations, seed: $0)
         }
-        let all = trained.all
         let domainKeys = all.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         return NamedEntityTagger(types: types,
                                  model: PerceptronTrainer.averaged(all.map(\.0), pruneBelow: pruneBelow) { !domainKeys.contains($0) },

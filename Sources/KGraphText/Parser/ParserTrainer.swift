@@ -16,13 +16,9 @@ extension DependencyParser {
     /// that sums the members' scores, at the cost of one parser when parsing.
     static func train(sentences: [CoNLLUSentence], iterations: Int = 15, seed: UInt64 = 0x5EED,
                       explore: Double = 0.75, pruneBelow: Float = 1.5, members: Int = 1) -> DependencyParser {
-        let results = TrainedMembers<(labels: [String], transitions: PerceptronTrainer, labeller: PerceptronTrainer)>(
-            count: max(members, 1))
-        DispatchQueue.concurrentPerform(iterations: results.count) { i in
-            results.set(i, trainers(sentences: sentences, iterations: iterations,
-                                    seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15, explore: explore))
+        let all = trainMembers(members, seed: seed) {
+            trainers(sentences: sentences, iterations: iterations, seed: $0, explore: explore)
         }
-        let all = results.all
         return DependencyParser(labels: all[0].labels,
                                 transitions: PerceptronTrainer.averaged(all.map(\.transitions), pruneBelow: pruneBelow),
                                 labeller: PerceptronTrainer.averaged(all.map(\.labeller), pruneBelow: pruneBelow))

@@ -132,15 +132,13 @@ public struct PerceptronTagger: Sendable {
             if n >= 20 && Double(best.value) / Double(n) >= 0.97 { tagDict[word] = UInt16(best.key) }
         }
 
-        let trained = TrainedMembers<PerceptronTrainer>(count: max(members, 1))
-        let ids = labelID, dict = tagDict
-        DispatchQueue.concurrentPerform(iterations: trained.count) { m in
-            trained.set(m, trainMember(sentences: sentences, labelCount: labels.count, labelID: ids, tagDict: dict,
-                                       iterations: iterations, seed: seed &+ UInt64(m) &* 0x9E37_79B9_7F4A_7C15,
-                                       clusters: clusters, wordnet: wordnet))
+        let labelCount = labels.count, ids = labelID, dict = tagDict
+        let trained = trainMembers(members, seed: seed) {
+            trainMember(sentences: sentences, labelCount: labelCount, labelID: ids, tagDict: dict,
+                        iterations: iterations, seed: $0, clusters: clusters, wordnet: wordnet)
         }
         return PerceptronTagger(labels: labels, tagDict: tagDict, clusters: clusters, wordnet: wordnet,
-                                model: PerceptronTrainer.averaged(trained.all, pruneBelow: pruneBelow))
+                                model: PerceptronTrainer.averaged(trained, pruneBelow: pruneBelow))
     }
 
     /// One perceptron trained from `seed`, before averaging.
