@@ -72,18 +72,12 @@ struct PerceptronTrainer {
     /// the rows whose key `keep` rejects (features only training uses), and packs the rest, rows
     /// sorted by feature key (so the result does not depend on hash order).
     func averaged(pruneBelow: Float, keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
-        packedAverage(pruneBelow: pruneBelow, keep: keep)
-    }
-
-    private func packedAverage(pruneBelow: Float, keep: (UInt64) -> Bool) -> SparseWeights {
-        let total = Double(max(clock, 1))
         var kept: [(key: UInt64, entries: [(UInt16, Float)])] = []
         kept.reserveCapacity(rowOf.count / 2)
         for (key, r) in rowOf where keep(key) {
             var es: [(UInt16, Float)] = []
             for e in rows[Int(r)] {
-                let t = e.total + Double(clock - e.stamp) * Double(e.w)
-                let avg = Float(t / total)
+                let avg = Float(average(e))
                 if abs(avg) >= pruneBelow { es.append((e.cls, avg)) }
             }
             if !es.isEmpty {
@@ -94,20 +88,22 @@ struct PerceptronTrainer {
         return Self.packed(kept)
     }
 
+    /// An entry's weight averaged over all decisions so far.
+    @inline(__always)
+    private func average(_ e: Entry) -> Double {
+        (e.total + Double(clock - e.stamp) * Double(e.w)) / Double(max(clock, 1))
+    }
+
     /// The mean of several perceptrons' averaged weights (for a linear model, the same scores as
     /// averaging the members' scores: an ensemble that costs one model's time), pruned and packed
     /// as `averaged(pruneBelow:keep:)` does.
     static func averaged(_ members: [PerceptronTrainer], pruneBelow: Float,
                          keep: (UInt64) -> Bool = { _ in true }) -> SparseWeights {
-        if members.count == 1 { return members[0].packedAverage(pruneBelow: pruneBelow, keep: keep) }
+        if members.count == 1 { return members[0].averaged(pruneBelow: pruneBelow, keep: keep) }
         var sums: [UInt64: [UInt16: Double]] = [:]
         for m in members {
-            let total = Double(max(m.clock, 1))
             for (key, r) in m.rowOf where keep(key) {
-                for e in m.rows[Int(r)] {
-                    let t = e.total + Double(m.clock - e.stamp) * Double(e.w)
-                    sums[key, default: [:]][e.cls, default: 0] += t / total
-                }
+                for e in m.rows[Int(r)] { sums[key, default: [:]][e.cls, default: 0] += m.average(e) }
             }
         }
         let k = Double(members.count)

@@ -35,6 +35,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             namesFromTags(doc, into: &spans)
         } else {
             namesFromCapitals(doc, into: &spans)
+            for k in spans.indices { if let state = capitalMetonym(doc, spans[k]) { spans[k] = state } }
         }
         addReferences(&doc, spans)
     }
@@ -222,7 +223,6 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// Surnames, pronouns and event noun phrases, then the spans in document order.
     private func addReferences(_ doc: inout Document, _ spans: [EntitySpan]) {
         var spans = spans
-        for k in spans.indices { if let state = capitalMetonym(doc, spans[k]) { spans[k] = state } }
         // Surnames alone, and names seen in the body found again in headlines.
         let personLast = Dictionary(spans.filter { $0.type == .person && $0.name.contains(" ") }
             .map { (String($0.name.split(separator: " ").last!), $0.name) }, uniquingKeysWith: { a, _ in a })
