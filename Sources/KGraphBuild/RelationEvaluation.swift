@@ -126,7 +126,7 @@ public enum RelationEvaluation {
 }
 
 extension RelationScore {
-    mutating func add(_ o: RelationScore) {
+    public mutating func add(_ o: RelationScore) {
         sentences += o.sentences
         gold += o.gold
         found += o.found

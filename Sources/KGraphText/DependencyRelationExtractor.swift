@@ -78,8 +78,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
             return words.joined(separator: " ")
         }
         func isNegated(_ t: Int) -> Bool {
-            children[t].contains { ["not", "n't", "never", "n’t"].contains(lower[$0]) && (rel($0) == "advmod" || rel($0) == "neg") }
+            if children[t].contains(where: { ["not", "n't", "never", "n’t"].contains(lower[$0]) && (rel($0) == "advmod" || rel($0) == "neg") }) {
+                return true
+            }
+            // "refused to renounce violence", "failed to reach a deal": what was refused is denied.
+            let h = doc.heads[t]
+            return h >= 0 && doc.deprels[t] == "xcomp" && Self.refusalVerbs.contains(lemma(h))
         }
+        static let refusalVerbs: Set<String> = ["refuse", "decline", "fail", "reject"]
     }
 
     public func relations(in doc: Document) -> [SpanRelation] {
@@ -118,12 +124,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
             // "Hamas' political chief Khaled Mashaal".
             if let (org, role) = roles[k] {
-                add(k, role + " of", org, at: span.tokens.lowerBound, .organizationRole)
+                add(k, role + " of", org, at: span.tokens.lowerBound, doc.spans[org].type == .state ? .title : .organizationRole)
             }
             // A place after a state's possessive: "Sudan's Darfur region" (not an adjective taken
             // for a place: "Iraq's Kurdish region").
             if span.type == .place, span.tokens.lowerBound >= 2,
                doc.upos.count != doc.tokens.count || doc.upos[span.tokens.upperBound - 1] != "ADJ",
+               !namesSomethingElse(p, k),
                ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
                p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
                 add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound, .locatedIn)
@@ -133,7 +140,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if span.type == .place, let head = span.tokens.first(where: { !span.tokens.contains(doc.heads[$0]) }) {
                 var anchor = head
                 let h = doc.heads[head]
-                if p.rel(head) == "compound", h >= 0, p.spanOf[h] < 0, doc.upos.count == doc.tokens.count, doc.upos[h] == "NOUN" {
+                if p.rel(head) == "compound", h >= 0, p.spanOf[h] < 0, doc.upos.count == doc.tokens.count, doc.upos[h] == "NOUN",
+                   GeneralVocabulary.placeHeads.contains(p.lower[h]) || GeneralVocabulary.subdivisionNouns.contains(p.lower[h]) {
                     anchor = h
                 }
                 for m in p.kids(anchor, universal: "nmod") where p.preposition(m) == "in" {
@@ -142,8 +150,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 }
             }
-            // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
+            // "Cleveland, Ohio", "Darwin, Australia": a place, a comma, and the state or the state's
+            // division it is in; not a list ("Paris, London and Rome", "Cairo, Amman, Riyadh").
             let t = span.tokens.upperBound
+            if span.type == .place, let y = enclosingAfterComma(p, k) {
+                add(k, "located in", y, at: t, .locatedIn)
+            }
+            // "US-Ukraine relations": two states joined by a hyphen before a noun of dealings.
             if span.type == .state, t + 1 < doc.tokens.count, p.lower[t] == "-", p.spanOf[t + 1] >= 0 {
                 let other = p.spanOf[t + 1]
                 let after = doc.spans[other].tokens.upperBound
@@ -168,7 +181,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated, $5) }
             }
             // A role in apposition: "Erik Solheim, head of UN Environment".
-            if p.rel(v) == "appos", GeneralVocabulary.roleNouns.contains(p.lemma(v)) || isTitleWord(p.lemma(v)) {
+            if p.rel(v) == "appos", isRoleNoun(p, v) {
                 let holder = doc.heads[v]
                 for o in ofObjects(p, v) {
                     for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
@@ -208,8 +221,46 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return out
     }
 
-    /// Verbs whose object is an event they bring about where they happen: "held talks in Geneva".
-    static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise"]
+    /// Whether a place span modifies a common noun after it that is no kind of place ("Israel's
+    /// Maariv newspaper": a newspaper, not a place in Israel).
+    private func namesSomethingElse(_ p: Parse, _ k: Int) -> Bool {
+        let last = p.doc.spans[k].tokens.upperBound - 1
+        let h = p.doc.heads[last]
+        guard h > last, p.rel(last) == "compound", p.spanOf[h] < 0, p.doc.upos.count == p.doc.tokens.count,
+              p.doc.upos[h] == "NOUN" else { return false }
+        return !GeneralVocabulary.subdivisionNouns.contains(p.lower[h]) && !GeneralVocabulary.placeHeads.contains(p.lower[h])
+    }
+
+    /// The span after "<place>, " that names where the place is: a state, or one of a state's
+    /// first-level divisions, that ends the list (no "and", "or" or further place after it), after
+    /// a place that does not itself follow a comma or a coordinator.
+    private func enclosingAfterComma(_ p: Parse, _ k: Int) -> Int? {
+        let doc = p.doc
+        let x = doc.spans[k].tokens
+        let n = doc.tokens.count
+        guard x.upperBound + 1 < n, p.lower[x.upperBound] == ",", p.spanOf[x.upperBound + 1] >= 0 else { return nil }
+        let y = p.spanOf[x.upperBound + 1]
+        let ys = doc.spans[y]
+        guard ys.tokens.lowerBound == x.upperBound + 1,
+              doc.sentenceIndex(ofToken: ys.tokens.lowerBound) == doc.sentenceIndex(ofToken: x.lowerBound) else { return nil }
+        let isRegion = ys.type == .place && lexicon.regions[Lexicon.key(ys.name)] != nil
+        guard ys.type == .state || isRegion else { return nil }
+        if x.lowerBound > 0, [",", "and", "or", "&"].contains(p.lower[x.lowerBound - 1]) { return nil }
+        let after = ys.tokens.upperBound
+        if after < n {
+            if ["and", "or", "&"].contains(p.lower[after]) { return nil }
+            if p.lower[after] == ",", after + 1 < n, p.spanOf[after + 1] >= 0,
+               [.place, .state].contains(doc.spans[p.spanOf[after + 1]].type) { return nil }
+        }
+        return y
+    }
+
+    /// Verbs whose object is an event they bring about where they happen: "held talks in Geneva",
+    /// "launched an offensive in Swat".
+    static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise", "launch", "conduct", "mount"]
+
+    /// Verbs of saying, whose object is what was said.
+    static let sayingVerbs: Set<String> = ["say", "tell", "state", "claim", "report", "announce"]
 
     // MARK: - Verbs
 
@@ -264,7 +315,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A verb has one direct object; where the parse gave it more, the nearest is the one.
             // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
             // of a verb of control is the subject of what follows, not what the verb acts on.
-            if let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }),
+            // "officials say the fighting ... subsided": a verb of saying has a clause, not an object.
+            if !Self.sayingVerbs.contains(lemma), let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }),
                !p.kids(v, "xcomp").contains(where: { $0 > o }), !controlled(p, o) {
                 objects.append((o, label, participle ? .participle : .verbObject))
             }
@@ -310,7 +362,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let h = p.doc.heads[v]
             guard h >= 0 else { return [] }
             switch p.doc.deprels[v] {
-            case "conj", "xcomp": v = h
+            case "conj": v = h
+            // An open complement's subject is the object of the verb it hangs on, if that has one
+            // ("invited officials to attend": the officials attend), else that verb's subject
+            // ("sought to meet").
+            case "xcomp":
+                if let o = p.kids(h, "obj").first(where: { $0 < v }) { return [o] }
+                v = h
             // A present participle without a subject of its own takes the subject of the clause it
             // hangs on: "won the match, beating Karolina Sprem". (Not a purpose clause: "pledged
             // aid to address the causes" says what is meant to happen, not what happened.)
@@ -362,8 +420,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             return
         }
         // "X is the foreign minister of Y".
-        let role = p.lemma(pred)
-        if GeneralVocabulary.roleNouns.contains(role) || isTitleWord(role) {
+        if isRoleNoun(p, pred) {
             for o in ofObjects(p, pred) {
                 for s in subjects {
                     for subj in entities(p, s) where doc.spans[subj].type == .person {
@@ -375,10 +432,21 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
     }
 
-    /// The entities named by "of" modifiers of a role noun ("head of UN Environment").
+    /// The entities named by "of" modifiers of a role noun ("head of UN Environment"); a kinship
+    /// noun's are people ("the widow of Rajiv Gandhi").
     private func ofObjects(_ p: Parse, _ noun: Int) -> [Int] {
-        p.kids(noun, universal: "nmod").filter { p.preposition($0) == "of" }.flatMap { entities(p, $0) }
-            .filter { [.state, .organization, .place].contains(p.doc.spans[$0].type) }
+        let kin = GeneralVocabulary.kinshipNouns.contains(p.lemma(noun))
+        return p.kids(noun, universal: "nmod").filter { p.preposition($0) == "of" }.flatMap { entities(p, $0) }
+            .filter { kin ? p.doc.spans[$0].type == .person && !p.doc.spans[$0].isReference
+                          : [.state, .organization, .place].contains(p.doc.spans[$0].type) }
+    }
+
+    /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):
+    /// a role noun, a title, a kinship noun, or a singular noun for a person from WordNet.
+    private func isRoleNoun(_ p: Parse, _ noun: Int) -> Bool {
+        let l = p.lemma(noun)
+        if GeneralVocabulary.roleNouns.contains(l) || isTitleWord(l) || GeneralVocabulary.kinshipNouns.contains(l) { return true }
+        return p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[noun] == "NN" && lexicon.personNouns.contains(l)
     }
 
     /// "foreign minister": the role noun with the adjectives and nouns before it.
@@ -390,22 +458,26 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// Words before a role that say when, not what: "former", "new".
     static let roleTimeWords: Set<String> = ["former", "new", "then", "late", "current", "outgoing", "incoming"]
 
-    /// The organization span and role in "<organization>['s] [adjectives] <role nouns> [honorific]"
-    /// just before the person span `person`, where the last role word is a role noun or a title
-    /// (the span's own title words count as its tokens there).
+    /// The organization or state span and role in "<organization or state>['s] [modifiers] <role
+    /// nouns> [honorific]" just before the person span `person`, where the last role word is a role
+    /// noun or a title (the span's own title words count as its tokens there): "Hamas' political
+    /// chief Khaled Mashaal", "former Turkish president Suleyman Demirel", "Japan's foreign minister
+    /// Taro Aso".
     private func organizationRole(_ p: Parse, person: Int) -> (Int, String)? {
         var t = p.doc.spans[person].tokens.lowerBound - 1
         var words: [String] = []
         while t >= 0, p.spanOf[t] < 0 || p.spanOf[t] == person, words.count < 5 {
             let w = p.lower[t]
-            let adjective = p.doc.upos.count == p.doc.tokens.count && p.doc.upos[t] == "ADJ"
+            // Lower-case modifiers of the role: "political chief", "defense minister".
+            let modifier = p.doc.upos.count == p.doc.tokens.count && ["ADJ", "NOUN"].contains(p.doc.upos[t])
+                && p.doc.tokens[t].text == w && !words.isEmpty && p.doc.heads[t] > t && ["amod", "compound"].contains(p.rel(t))
             guard GeneralVocabulary.roleNouns.contains(w) || isTitleWord(w) || GeneralVocabulary.honorifics.contains(w)
-                    || (adjective && p.doc.tokens[t].text == w) || (w == "-" && !words.isEmpty) else { break }
+                    || modifier || (w == "-" && !words.isEmpty) else { break }
             words.insert(w, at: 0)
             t -= 1
         }
         if t >= 0, GeneralVocabulary.possessiveMarkers.contains(p.lower[t]) { t -= 1 }
-        guard t >= 0, p.spanOf[t] >= 0, p.doc.spans[p.spanOf[t]].type == .organization,
+        guard t >= 0, p.spanOf[t] >= 0, [.organization, .state].contains(p.doc.spans[p.spanOf[t]].type),
               p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
         let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }
         guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last),
@@ -434,9 +506,20 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if r == "appos" || (p.rel(c) == "nmod" && ["including", "like", "such as"].contains(p.preposition(c) ?? "")) {
                     out += entities(p, c, depth: depth + 1)
                 } else if r == "amod" || r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .state,
-                          lexicon.peopleNouns.contains(p.lemma(t)) || lexicon.peopleNouns.contains(p.lower[t]),
-                          lexicon.demonyms[Lexicon.key(p.doc.tokens[c].text)] != nil {
+                          GeneralVocabulary.stateAgentNouns.contains(p.lemma(t)) || GeneralVocabulary.stateAgentNouns.contains(p.lower[t]),
+                          lexicon.demonyms[Lexicon.key(p.doc.string(p.doc.scalarRange(p.doc.spans[p.spanOf[c]].tokens)))] != nil {
+                    // "Iraqi forces", "the French government": a state's agents stand for it (not
+                    // "a Lebanese lawmaker" or "Pakistani investors").
                     out.append(p.spanOf[c])
+                } else if r == "nmod:poss", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .state,
+                          GeneralVocabulary.stateAgentNouns.contains(p.lower[t]) {
+                    // "Pakistan's military", "Iran's government".
+                    out.append(p.spanOf[c])
+                } else if p.rel(c) == "nmod", p.preposition(c) == "of", c > t,
+                          GeneralVocabulary.partitiveNouns.contains(p.lemma(t)) || GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
+                    // "a series of bombings", "a new round of talks"; "the town of Ramadi", "the
+                    // Baghdad district of Sadr City".
+                    out += entities(p, c, depth: depth + 1)
                 } else if r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .place,
                           GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
                     // "Sudan's Darfur region" stands for Darfur.

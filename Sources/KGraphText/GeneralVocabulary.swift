@@ -10,7 +10,7 @@ public enum GeneralVocabulary {
         ["secretary", "of", "state"], ["secretary", "general"], ["secretary-general"], ["vice", "president"],
         ["vice-president"], ["crown", "prince"], ["supreme", "leader"], ["attorney", "general"],
         ["national", "security", "adviser"], ["national", "security", "advisor"], ["security", "adviser"],
-        ["chief", "executive"], ["special", "envoy"], ["opposition", "leader"],
+        ["chief", "executive"], ["special", "envoy"], ["opposition", "leader"], ["high", "commissioner"],
         ["president"], ["premier"], ["chancellor"], ["minister"], ["secretary"], ["king"], ["queen"],
         ["prince"], ["princess"], ["emperor"], ["sultan"], ["emir"], ["sheikh"], ["ayatollah"], ["pope"],
         ["senator"], ["sen"], ["rep"], ["representative"], ["congressman"], ["congresswoman"], ["governor"],
@@ -19,7 +19,7 @@ public enum GeneralVocabulary {
         ["spokesman"], ["spokeswoman"], ["spokesperson"], ["chairman"], ["chairwoman"], ["director"],
         ["dr"], ["doctor"], ["professor"], ["prof"], ["mr"], ["mrs"], ["ms"], ["miss"], ["sir"], ["dame"],
         ["lord"], ["lady"], ["rev"], ["reverend"], ["archbishop"], ["bishop"], ["cardinal"], ["rabbi"], ["imam"],
-        ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"], ["sheik"], ["sheikh"],
+        ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"], ["sheik"], ["sheikh"], ["commissioner"],
     ]
 
     /// Titles that say nothing of an office, so they give no "X of Y" relation.
@@ -35,6 +35,7 @@ public enum GeneralVocabulary {
         "ceo", "commander", "governor", "mayor", "member", "king", "queen", "prince", "premier", "chancellor",
         "representative", "adviser", "advisor", "general", "editor", "owner", "citizen", "official", "officer",
         "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
+        "commissioner",
     ]
 
     /// First words of the offices and agents of a state, for a capital that stands for its state
@@ -45,6 +46,28 @@ public enum GeneralVocabulary {
         "interior", "secretary", "king", "queen", "crown", "emperor", "sultan", "emir", "supreme", "ambassador",
         "envoy", "diplomat", "diplomats", "negotiator", "negotiators", "government", "regime", "leadership",
         "military", "army", "navy", "troops", "forces", "soldiers", "warplanes", "missiles",
+    ]
+
+    /// A state's agents, which a demonym before them makes the state's: "Iraqi forces", "the French
+    /// government", "Chinese officials" (not "a Lebanese lawmaker", "Pakistani investors").
+    public static let stateAgentNouns: Set<String> = [
+        "government", "governments", "regime", "leadership", "administration", "authorities", "authority",
+        "official", "officials", "military", "army", "navy", "troops", "forces", "force", "soldiers", "police",
+        "warplanes", "jets", "warships", "missiles", "diplomats", "negotiators", "delegation", "envoys",
+    ]
+
+    /// Nouns of a part or a number of what follows "of": "a series of bombings", "a new round of talks".
+    public static let partitiveNouns: Set<String> = [
+        "series", "round", "wave", "spate", "string", "number", "couple", "handful", "pair", "rash", "flurry",
+        "host", "set", "part",
+    ]
+
+    /// Nouns of kinship, whose "of" names a person: "the widow of Rajiv Gandhi".
+    public static let kinshipNouns: Set<String> = [
+        "widow", "widower", "wife", "husband", "spouse", "son", "daughter", "father", "mother", "brother", "sister",
+        "nephew", "niece", "uncle", "aunt", "cousin", "grandson", "granddaughter", "grandfather", "grandmother",
+        "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law", "stepson", "stepdaughter", "stepfather",
+        "stepmother", "fiancee", "fiance", "heir", "parent", "child", "grandchild",
     ]
 
     /// Tokens that mark a possessive after a name: "Iran's", "Hamas'".

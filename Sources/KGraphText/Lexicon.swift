@@ -34,6 +34,8 @@ public struct Lexicon: Sendable {
     public var placeAdjectives: [String: String] = [:]
     /// Lowercased name -> the most prominent place of that name.
     public var places: [String: PlaceInfo] = [:]
+    /// Lowercased name of a state's first-level division (iso-codes 3166-2: "ohio") -> state code.
+    public var regions: [String: String] = [:]
     /// Given names seen as the first word of person names in the NER corpora.
     public var givenNames: Set<String> = []
     /// Lowercased names of organizations seen in the NER corpora and WordNet.
@@ -46,6 +48,8 @@ public struct Lexicon: Sendable {
     public var heldEventNouns: Set<String> = []
     /// Nouns for people or groups of them ("troops", "forces", "diplomats"), from WordNet.
     public var peopleNouns: Set<String> = []
+    /// Nouns whose first sense is a person ("economist", "widow", "resident"), from WordNet.
+    public var personNouns: Set<String> = []
     /// Lowercased verb lemmas (WordNet).
     public var verbs: Set<String> = []
     /// Irregular inflected verb form -> lemma (WordNet verb.exc).
@@ -143,12 +147,14 @@ public struct Lexicon: Sendable {
                     let country = fields[3].isEmpty ? nil : str(fields[3])
                     lex.places[str(fields[1])] = PlaceInfo(name: str(fields[2]), country: country,
                                                            population: Int(str(fields[4])) ?? 0, source: "GeoNames")
+                case "region" where n >= 3: lex.regions[str(fields[1])] = str(fields[2])
                 case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
                 case "event-held" where n >= 2: lex.heldEventNouns.insert(str(fields[1]))
                 case "people-noun" where n >= 2: lex.peopleNouns.insert(str(fields[1]))
+                case "person-noun" where n >= 2: lex.personNouns.insert(str(fields[1]))
                 case "verb" where n >= 2: lex.verbs.insert(str(fields[1]))
                 case "verb-exc" where n >= 3: lex.verbExceptions[str(fields[1])] = str(fields[2])
                 case "verb-past" where n >= 3: lex.pastForms[str(fields[1])] = str(fields[2])

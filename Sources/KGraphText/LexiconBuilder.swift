@@ -38,6 +38,7 @@ public struct LexiconBuilder: Sendable {
         var stateNames: [String: String] = [:]   // code -> canonical
         var aliases: [String: String] = [:]      // alias key -> code
         var capitals: [String: String] = [:]
+        var shortNames: [String: Set<String>] = [:] // "palestine" (of "Palestine, State of") -> codes
         for entry in isoList {
             guard let code = entry["alpha_2"] as? String else { continue }
             let g = geo[code]
@@ -49,8 +50,14 @@ public struct LexiconBuilder: Sendable {
                 // "Korea, Republic of" -> "Republic of Korea"
                 if let comma = name.range(of: ", ") {
                     aliases[Lexicon.key(name[comma.upperBound...] + " " + name[..<comma.lowerBound])] = code
+                    shortNames[Lexicon.key(String(name[..<comma.lowerBound])), default: []].insert(code)
                 }
             }
+        }
+        // "Palestine, State of" -> "Palestine", where no other state's name shortens so ("Korea")
+        // and the short name is no one's already ("Congo").
+        for (k, codes) in shortNames.sorted(by: { $0.key < $1.key }) where codes.count == 1 && aliases[k] == nil {
+            aliases[k] = codes.first!
         }
         // WordNet synsets that share a lemma with a state's name add their other lemmas
         // ("US", "U.S.", "America", "Britain", "UK").
@@ -75,14 +82,22 @@ public struct LexiconBuilder: Sendable {
         var demonyms: [String: String] = [:]
         var placeAdjectives: [String: String] = [:]
         for adj in wn.adjectives {
-            for lemma in adj.lemmas where lemma.first?.isUppercase == true && !lemma.contains("_") {
-                for target in adj.pertainyms {
-                    // The state's own synset, or a location whose name is one of the state's names
-                    // ("British" pertains to the island Great Britain, "Irish" to the island Ireland).
+            // Two words at most: "North Korean", "South African".
+            for (w, lemma) in adj.lemmas.enumerated() where lemma.first?.isUppercase == true && lemma.split(separator: "_").count <= 2 {
+                let lemma = lemma.replacingOccurrences(of: "_", with: " ")
+                // The pointers of this word: "Chinese" pertains to the word "China" of WordNet's
+                // Taiwan synset (whose lemmas include "China"), and "Taiwanese" to "Taiwan".
+                for (word, target, targetWord) in adj.pertainyms where word == 0 || word == w + 1 {
+                    // The state named by the very word pointed at, the state's own synset, or a
+                    // location whose name is one of the state's names ("British" pertains to the
+                    // island Great Britain, "Irish" to the island Ireland).
+                    let named = wn.nouns[target].flatMap { n in
+                        targetWord > 0 && targetWord <= n.lemmas.count ? aliases[Lexicon.key(n.lemmas[targetWord - 1])] : nil
+                    }
                     let byName = wn.nouns[target].flatMap { n in
                         n.lexFile == 15 ? n.lemmas.lazy.compactMap({ aliases[Lexicon.key($0)] }).first : nil
                     }
-                    if let code = synsetState[target] ?? byName {
+                    if let code = named ?? synsetState[target] ?? byName {
                         if demonyms[Lexicon.key(lemma)] == nil { demonyms[Lexicon.key(lemma)] = code }
                     } else if let noun = wn.nouns[target], noun.lexFile == 15,
                               let place = noun.lemmas.first, place.first?.isUppercase == true {
@@ -135,6 +150,17 @@ public struct LexiconBuilder: Sendable {
         for (k, name) in placeAdjectives.sorted(by: { $0.key < $1.key }) where places[Lexicon.key(name)] != nil {
             out.append("place-adj\t\(k)\t\(name)")
         }
+        // A state's first-level divisions (iso-codes 3166-2: "Ohio", "Bavaria", "Punjab"), for
+        // "Cleveland, Ohio"; a name two states' divisions share is left out.
+        let subdivisions = try jsonObject(sources.isoCodes.appendingPathComponent("iso_3166-2.json"))
+        var regions: [String: Set<String>] = [:]
+        for entry in ((subdivisions as? [String: Any])?["3166-2"] as? [[String: Any]]) ?? [] where entry["parent"] == nil {
+            guard let code = entry["code"] as? String, let name = entry["name"] as? String else { continue }
+            regions[Lexicon.key(name), default: []].insert(String(code.prefix(2)))
+        }
+        for (k, codes) in regions.sorted(by: { $0.key < $1.key }) where codes.count == 1 && !k.isEmpty {
+            out.append("region\t\(k)\t\(codes.first!)")
+        }
 
         // Given names and organizations from the NER corpora.
         let spans = try NERCorpora.spans(corpora: sources.corpora)
@@ -173,6 +199,7 @@ public struct LexiconBuilder: Sendable {
         for noun in wn.eventNouns() { out.append("event-noun\t\(noun)") }
         for noun in wn.heldEventNouns() { out.append("event-held\t\(noun)") }
         for noun in wn.peopleNouns() { out.append("people-noun\t\(noun)") }
+        for noun in wn.personNouns() { out.append("person-noun\t\(noun)") }
 
         // Verbs and irregular forms.
         for v in wn.verbLemmas.sorted() { out.append("verb\t\(v)") }

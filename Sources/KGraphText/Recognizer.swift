@@ -57,6 +57,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let type = tag.dropFirst(2)
                 var e = t + 1
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                e = hyphenatedEnd(doc, words, type: type, end: e, limit: sentence.upperBound)
                 // A title tagged on its own ("Prime" of "Prime Minister Sir Keir Starmer"): the name
                 // after it takes it in.
                 if let len = matchTitle(words, t, sentence.upperBound), t + len >= e, isCapitalized(words[t + len]) {
@@ -93,10 +94,28 @@ public struct LexiconRecognizer: EntityRecognizer {
                     }
                 }
                 var a = t
-                while a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
-                      doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
-                      matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
-                    a -= 1
+                while true {
+                    if a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
+                       doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
+                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
+                        a -= 1
+                        continue
+                    }
+                    // A demonym of two words before the title: "South Korean" + "Foreign Minister".
+                    if a - 2 >= sentence.lowerBound, a < e, matchTitle(words, a, e) != nil, !covered[a - 1], !covered[a - 2],
+                       isCapitalized(words[a - 2]), isCapitalized(words[a - 1]), lookupState(words, a - 2, a)?.0 == 2 {
+                        a -= 2
+                        continue
+                    }
+                    // A title with a lower-case word inside: "U.S. Secretary of State" + "Colin Powell".
+                    if let len = (3...4).first(where: { n in
+                        a - n >= sentence.lowerBound && isCapitalized(words[a - n]) && matchTitle(words, a - n, e) == n
+                            && (a - n..<a).allSatisfy { !covered[$0] }
+                    }) {
+                        a -= len
+                        continue
+                    }
+                    break
                 }
                 // Nor is a day or a month after it: "Tokyo Wednesday". ("May" is left alone: a name.)
                 let runEnd = e
@@ -106,6 +125,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 while a < e - 1, doc.upos.count == doc.tokens.count, doc.upos[a] == "ADJ", words[a].first?.isLowercase == true {
                     a += 1
                 }
+                // A tagged run does not end in punctuation ("Rostov-on-Don" + ".").
+                while e - 1 > a, words[e - 1].count == 1, words[e - 1].first!.isPunctuation { e -= 1 }
                 var hint: EntityType? = switch type {
                 case "PER": .person
                 case "LOC": .place
@@ -114,6 +135,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                 default: nil
                 }
                 if let h = headType { hint = h }
+                // An "event" that the gazetteer knows as a place and that has no event's head word is
+                // the place: "Rostov-on-Don".
+                if hint == .event, headType == nil, !GeneralVocabulary.eventHeads.contains(words[e - 1].lowercased()),
+                   lexicon.place(named: words[a..<e].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")) != nil {
+                    hint = .place
+                }
                 // A lone word tagged as a person that names a city of a million people or more, and
                 // is no given name, is that city: "travels to Tokyo".
                 if hint == .person, e - a == 1, !lexicon.givenNames.contains(words[a]),
@@ -174,6 +201,31 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
             }
         }
+    }
+
+    /// The end of a name that runs on across hyphens the tokenizer cut: "Kim Jong" + "-il", "Ban
+    /// Ki" + "-moon", "Michele Alliot" + "-Marie", "Rostov" + "-on-Don". The parts touch; the part
+    /// after a hyphen is capitalized (and untagged, or for a person another person's), or, in a
+    /// person's name, a short lower-case syllable ("il", "moon") or a particle before another
+    /// hyphen ("on"). Not "Iraq-based", "U.S.-led" (a participle), nor "Israeli-Palestinian" or
+    /// "US-Ukraine" (a state after the hyphen).
+    private func hyphenatedEnd(_ doc: Document, _ words: [String], type: Substring, end: Int, limit: Int) -> Int {
+        var e = end
+        while e + 1 < limit, e > 0, words[e] == "-", doc.tokens[e].start == doc.tokens[e - 1].end,
+              doc.tokens[e + 1].start == doc.tokens[e].end {
+            let part = words[e + 1]
+            let tag = doc.entityTags[e + 1]
+            let particle = part.count <= 3 && part.allSatisfy(\.isLowercase) && e + 3 < limit && words[e + 2] == "-"
+                && doc.tokens[e + 2].start == doc.tokens[e + 1].end && isCapitalized(words[e + 3])
+            let syllable = type == "PER" && part.count <= 4 && part.allSatisfy(\.isLowercase) && !part.hasSuffix("ed")
+            let name = isCapitalized(part) && (tag == "O" || tag == "I-" + type || (type == "PER" && tag.hasSuffix("-PER")))
+                && lookupState(words, e + 1, e + 2) == nil
+            // Not a hyphenated title ("Arab League Secretary" + "-General"), which the name after it takes.
+            guard particle || syllable || name, matchTitle(words, e - 1, limit) != 3 else { break }
+            e += 2
+            while e < limit, doc.entityTags[e] == "I-" + type || (type == "PER" && doc.entityTags[e] == "I-PER") { e += 1 }
+        }
+        return e
     }
 
     /// Names from capitalized runs (when no trained recognizer has tagged the document).
@@ -257,6 +309,19 @@ public struct LexiconRecognizer: EntityRecognizer {
         let end = run.upperBound
         var pendingState: Int? = nil // token index of a state/demonym just before a title
         var title: String? = nil
+        var hint = hint
+        // A demonym before a person's name is the person's nationality, not part of the name:
+        // "American" + "Lindsay Davenport" (tagged as one name, even as an organization: the
+        // rest then opens with a given name or an uncommon word, and has no organization's head).
+        if hint == .person || hint == .organization, end - p >= 3, lexicon.state(named: words[p]) == nil,
+           let state = lexicon.stateForDemonym(words[p]), matchTitle(words, p + 1, end) == nil,
+           lexicon.givenNames.contains(words[p + 1]) || hint == .person
+            || (end - p <= 4 && !isCommonWord(words[p + 1])
+                && !lexicon.organizationHeads.contains(words[end - 1].lowercased())) {
+            spans.append(EntitySpan(tokens: p..<(p + 1), type: .state, name: state.name, gazetteerKey: state.code))
+            p += 1
+            hint = .person
+        }
         // A capitalized common word opening a sentence is not a name ("Despite", "During").
         if hint == nil && (sentenceStart || headline) {
             while p < end, GeneralVocabulary.functionWords.contains(words[p].lowercased()) { p += 1 }
@@ -346,6 +411,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             }
             len -= 1
         }
+        if p + 1 < end, let s = lexicon.stateForDemonym(words[p] + " " + words[p + 1]) { return (2, s) }
         if let s = lexicon.stateForDemonym(words[p]) { return (1, s) }
         return nil
     }
@@ -407,9 +473,10 @@ public struct LexiconRecognizer: EntityRecognizer {
             k -= 1
         }
         if !found {
-            // A bare noun that a verb takes as its argument: "held talks", "staged large protests".
+            // A bare noun that a verb takes as its argument ("held talks", "staged large protests"),
+            // or a noun's ("a series of deadly bombings", "victims of bomb blasts in Bali").
             guard doc.upos.count == doc.tokens.count, doc.deprels.count == doc.tokens.count, doc.upos[head] == "NOUN",
-                  ["obj", "nsubj", "nsubj:pass", "obl"].contains(doc.deprels[head]) else { return nil }
+                  ["obj", "nsubj", "nsubj:pass", "obl", "nmod"].contains(doc.deprels[head]) else { return nil }
             start = head
             while start - 1 >= 0, !covered[start - 1], doc.heads[start - 1] == head,
                   ["amod", "compound"].contains(doc.deprels[start - 1]),

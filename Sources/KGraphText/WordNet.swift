@@ -7,7 +7,9 @@ struct WordNet {
         var lexFile: Int
         var lemmas: [String]
         var hypernyms: [Int]
-        var pertainyms: [Int]
+        /// Pertainym pointers: the adjective's word (1-based; 0 for all of them), the noun synset,
+        /// and the noun's word (1-based; 0 for the synset).
+        var pertainyms: [(word: Int, target: Int, targetWord: Int)]
     }
 
     var nouns: [Int: Synset] = [:]
@@ -78,11 +80,14 @@ struct WordNet {
         let pCnt = Int(f[i]) ?? 0
         i += 1
         var hypernyms: [Int] = []
-        var pertainyms: [Int] = []
+        var pertainyms: [(word: Int, target: Int, targetWord: Int)] = []
         for _ in 0..<pCnt {
             let symbol = f[i], target = Int(f[i + 1]) ?? 0
             if symbol == "@" || symbol == "@i" { hypernyms.append(target) }
-            if symbol == "\\" && f[i + 2] == "n" { pertainyms.append(target) }
+            if symbol == "\\" && f[i + 2] == "n", f[i + 3].count == 4 {
+                let words = f[i + 3]
+                pertainyms.append((Int(words.prefix(2), radix: 16) ?? 0, target, Int(words.suffix(2), radix: 16) ?? 0))
+            }
             i += 4
         }
         return (offset, Synset(lexFile: lexFile, lemmas: lemmas, hypernyms: hypernyms, pertainyms: pertainyms))
@@ -101,6 +106,11 @@ struct WordNet {
             ("meeting", 0), ("meeting", 1), ("agreement", 0), ("negotiation", 0), ("truce", 0),
             ("military_action", 0), ("war", 0), ("election", 0), ("visit", 0), ("protest", 0), ("ceremony", 0),
             ("conference", 0), ("attack", 0),
+            // Acts that news reports as happenings: operations, fighting, crimes, crackdowns,
+            // investigations, tests, drills, violence; and the gatherings of `heldEventNouns`.
+            ("military_operation", 0), ("conflict", 0), ("fight", 1), ("crime", 0), ("suppression", 2),
+            ("investigation", 0), ("investigation", 1), ("test", 0), ("exercise", 2), ("violence", 0),
+            ("contest", 0), ("festival", 0), ("social_gathering", 0),
         ]
         let anchorSet = synsets(anchors)
         var result: [String] = []
@@ -140,6 +150,14 @@ struct WordNet {
             guard Self.isPlainWord(lemma),
                   senses.prefix(4).contains(where: { nouns[$0].map { $0.lexFile == 18 || $0.lexFile == 14 } ?? false })
             else { return nil }
+            return lemma
+        }.sorted()
+    }
+
+    /// Nouns whose first sense is a person (noun.person): "economist", "widow", "resident".
+    func personNouns() -> [String] {
+        nounIndex.compactMap { lemma, senses in
+            guard Self.isPlainWord(lemma), let first = senses.first, nouns[first]?.lexFile == 18 else { return nil }
             return lemma
         }.sorted()
     }

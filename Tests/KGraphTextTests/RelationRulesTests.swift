@@ -1,0 +1,85 @@
+import Testing
+@testable import KGraphText
+
+/// Relation rules on invented news sentences (none from the seed or the gold sets), through the
+/// trained pipeline.
+@Suite struct RelationRulesTests {
+    /// A name the tokenizer cut at its hyphens stays one name ("Kim Jong-il"); a participle or a
+    /// state after the hyphen does not join ("Iraq-based", "US-Ukraine").
+    @Test func hyphenatedNamesStayWhole() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "South Korean Foreign Minister Yoon Byung-se met his Chinese counterpart in Seoul on Monday.")
+        #expect(a.document.spans.contains { $0.name == "Yoon Byung-se" && $0.type == .person })
+        let b = sharedPipeline.analyze(path: "t.txt", text: "The Iraq-based group said it fired rockets on Monday.")
+        #expect(!b.document.spans.contains { $0.name.contains("based") })
+    }
+
+    /// A state's title before a name: a demonym of two words, a possessive, or a lower-case title.
+    @Test func rolesOfStatesBeforeNames() {
+        #expect(relationTriples("South Korean Foreign Minister Yoon Byung-se met his Chinese counterpart in Seoul on Monday.")
+            .contains { $0 == ("Yoon Byung-se", "foreign minister of", "South Korea") })
+        #expect(relationTriples("Former Peruvian president Alberto Fujimori was flown to Lima on Sunday.")
+            .contains { $0 == ("Alberto Fujimori", "president of", "Peru") })
+        #expect(relationTriples("Brazil's foreign minister Celso Amorim arrived in Caracas on Friday.")
+            .contains { $0 == ("Celso Amorim", "foreign minister of", "Brazil") })
+    }
+
+    /// A demonym before a person's name is a nationality, not part of the name.
+    @Test func demonymBeforeANameIsNotPartOfIt() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
+        #expect(a.document.spans.contains { $0.name == "Lukas Berger" && $0.type == .person })
+        #expect(a.document.spans.contains { $0.name == "Austria" && $0.type == .state })
+    }
+
+    /// "Cleveland, Ohio": a place, a comma, and the state or the state's division it is in; a list
+    /// of places is no containment.
+    @Test func placeCommaRegion() {
+        #expect(relationTriples("The company opened a new plant in Dayton, Ohio last year.")
+            .contains { $0 == ("Dayton", "located in", "Ohio") })
+        #expect(relationTriples("Protesters gathered in Kaunas, Lithuania on Saturday.")
+            .contains { $0 == ("Kaunas", "located in", "Lithuania") })
+        #expect(!relationTriples("Leaders from Riga, Tallinn and Vilnius met on Monday.").contains { $0.1 == "located in" })
+    }
+
+    /// Roles from appositions and copulas with any noun for a person ("chief economist"); kinship
+    /// nouns take a person ("widow of").
+    @Test func rolesFromPersonNounsAndKinship() {
+        #expect(relationTriples("Maria Lopez, the chief economist of the Andean Development Corporation, spoke in Lima.")
+            .contains { $0 == ("Maria Lopez", "chief economist of", "Andean Development Corporation") })
+        #expect(relationTriples("Sonia Mendez is the widow of former senator Carlos Mendez.")
+            .contains { $0 == ("Sonia Mendez", "widow of", "Carlos Mendez") })
+    }
+
+    /// Events behind "a series of" are reached; an event noun in a place took place there.
+    @Test func eventsBehindPartitives() {
+        let r = relationTriples("The minister condemned a series of bombings in Karachi on Monday.")
+        #expect(r.contains { $0 == ("bombings", "took place in", "Karachi") })
+    }
+
+    /// A state's agents stand for it after a possessive ("Ghana's army"), and an operation is an
+    /// event; a singular person with a demonym is not the state ("a Lebanese lawmaker").
+    @Test func statesAgentsAndOperations() {
+        #expect(relationTriples("Ghana's army launched an offensive in the north on Monday.")
+            .contains { $0 == ("Ghana", "launched", "offensive") })
+        #expect(!relationTriples("A Lebanese lawmaker visited Paris on Monday.").contains { $0.0 == "Lebanon" })
+    }
+
+    /// The subject of an open complement is the object of its verb when it has one: the
+    /// observers monitor, not Nigeria. What is refused is denied, never a fact.
+    @Test func objectControlAndRefusals() {
+        #expect(!relationTriples("Nigeria invited observers from Kenya to monitor the election.").contains { $0.1 == "monitored" })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Hamas refused to recognize Israel on Monday.")
+        let recognized = a.relations.filter { $0.predicate == "recognized" }
+        #expect(!recognized.isEmpty && recognized.allSatisfy(\.negated))
+    }
+
+    /// "Chinese" is China's (WordNet's Taiwan synset lists "China" too); "Palestine, State of" is
+    /// also "Palestine"; demonyms of two words.
+    @Test func demonymsAndShortNamesFromData() {
+        let lex = sharedPipeline.lexicon
+        #expect(lex.stateForDemonym("Chinese")?.code == "CN")
+        #expect(lex.stateForDemonym("Palestinian")?.code == "PS")
+        #expect(lex.stateForDemonym("North Korean")?.code == "KP")
+        #expect(lex.state(named: "Palestine")?.code == "PS")
+        #expect(lex.regions["ohio"] == "US")
+    }
+}
