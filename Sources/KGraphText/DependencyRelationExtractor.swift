@@ -82,6 +82,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 return true
             }
             // "refused to renounce violence", "failed to reach a deal": what was refused is denied.
+            // A conjunct shares it: "refused to renounce violence and recognize Israel".
+            var t = t
+            if doc.deprels[t] == "conj", doc.heads[t] >= 0, doc.deprels[doc.heads[t]] == "xcomp" { t = doc.heads[t] }
             let h = doc.heads[t]
             return h >= 0 && doc.deprels[t] == "xcomp" && Self.refusalVerbs.contains(lemma(h))
         }
@@ -130,7 +133,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // for a place: "Iraq's Kurdish region").
             if span.type == .place, span.tokens.lowerBound >= 2,
                doc.upos.count != doc.tokens.count || doc.upos[span.tokens.upperBound - 1] != "ADJ",
-               !namesSomethingElse(p, k),
+               !namesSomethingElse(p, k), lexicon.placeAdjectives[Lexicon.key(doc.string(doc.scalarRange(span.tokens)))] == nil,
                ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
                p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
                 add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound, .locatedIn)
@@ -259,6 +262,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// "launched an offensive in Swat".
     static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise", "launch", "conduct", "mount"]
 
+    /// Verbs that give a name: "known as", "called".
+    static let namingVerbs: Set<String> = ["know", "call", "name", "dub", "nickname", "title", "refer"]
+
     /// Verbs of saying, whose object is what was said.
     static let sayingVerbs: Set<String> = ["say", "tell", "state", "claim", "report", "announce"]
 
@@ -270,10 +276,19 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let doc = p.doc
         let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
         guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
+        // Part of a hyphenated word is no verb of the clause: "President-elect", "Iraq-based".
+        if v >= 1, p.lower[v - 1] == "-", doc.tokens[v - 1].end == doc.tokens[v].start,
+           v >= 2, doc.tokens[v - 2].end == doc.tokens[v - 1].start { return }
         let pastForm = past(of: lemma)
         var label = pastForm
         if let prt = p.kids(v, "compound:prt").first { label += " " + p.lower[prt] }
-        let passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+        var passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+        // A participle conjoined to a passive without a subject of its own is passive too: "was shot
+        // and killed in Ramadi".
+        if !passive, doc.deprels[v] == "conj", doc.xpos.count == doc.tokens.count, doc.xpos[v] == "VBN",
+           !p.children[v].contains(where: { ["nsubj", "aux"].contains(doc.deprels[$0]) }), doc.heads[v] >= 0 {
+            passive = p.children[doc.heads[v]].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+        }
         // A past participle modifying a noun is a passive whose patient is that noun: "the truce
         // deal brokered by Mahmoud Abbas", "a speech broadcast on China Central Television".
         if doc.deprels[v] == "acl", doc.xpos.count == doc.tokens.count, doc.xpos[v] == "VBN", doc.heads[v] >= 0 {
@@ -281,7 +296,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let agents = p.kids(v, "obl:agent") + p.kids(v, universal: "obl").filter { p.preposition($0) == "by" }
             var pairs: [(Int, String, Int, RelationPattern)] = agents.map { ($0, label, noun, .passive) }
             for o in p.kids(v, universal: "obl") where !agents.contains(o) {
-                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
+                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14,
+                      !(prep == "as" && Self.namingVerbs.contains(lemma)) else { continue }
                 pairs.append((noun, label + " " + prep, o, .participle))
             }
             for (s, l, o, pattern) in pairs {
@@ -321,8 +337,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 objects.append((o, label, participle ? .participle : .verbObject))
             }
             for o in p.kids(v, universal: "obl") {
-                // One preposition, or a short fixed one of several words ("according to", "ahead of").
-                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14 else { continue }
+                // One preposition, or a short fixed one of several words ("according to", "ahead of");
+                // not a name ("known as").
+                guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14,
+                      !(prep == "as" && Self.namingVerbs.contains(lemma)) else { continue }
                 objects.append((o, label + " " + prep, participle ? .participle : .verbOblique))
             }
         }

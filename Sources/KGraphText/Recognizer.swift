@@ -331,6 +331,13 @@ public struct LexiconRecognizer: EntityRecognizer {
                 p += 1
             }
         }
+        // A state or demonym opening an organization's name is part of it: "Australian Trade
+        // Commission", "Iraqi National Congress" (not "Iraqi" + a place "Trade Commission").
+        if hint != .person, end - p >= 3, lexicon.organizationHeads.contains(words[end - 1].lowercased()),
+           let (len, _) = lookupState(words, p, end), len < end - p - 1, matchTitle(words, p + len, end) == nil,
+           innerTitle(words, p, end) == nil {
+            hint = .organization
+        }
         while p < end {
             if words[p] == "-" { p += 1; continue }
             // A state name, or a demonym standing for its state.

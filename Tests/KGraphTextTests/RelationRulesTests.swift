@@ -82,4 +82,16 @@ import Testing
         #expect(lex.state(named: "Palestine")?.code == "PS")
         #expect(lex.regions["ohio"] == "US")
     }
+
+    /// A participle conjoined to a passive is passive ("was shot and killed in Ramadi" names no
+    /// killer); a name ("known as") is no relation; a demonym opening an organization's name is
+    /// part of it.
+    @Test func passiveConjunctsNamesAndOrganizations() {
+        let shot = relationTriples("Maria Duarte, a Brazilian photographer working for Reuters, was shot and killed in the town of Ramadi.")
+        #expect(shot.contains { $0 == ("Maria Duarte", "worked for", "Reuters") })
+        #expect(!shot.contains { $0.1 == "killed in" })
+        #expect(!relationTriples("Captain Mark Philips, known as Commander Essex, arrived in Kabul.").contains { $0.1.hasSuffix(" as") })
+        #expect(relationTriples("Jane Miller, the chief economist of the Australian Export Council, spoke in Sydney.")
+            .contains { $0 == ("Jane Miller", "chief economist of", "Australian Export Council") })
+    }
 }
