@@ -186,9 +186,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A role in apposition: "Erik Solheim, head of UN Environment".
             if p.rel(v) == "appos", isRoleNoun(p, v) {
                 let holder = doc.heads[v]
-                for o in ofObjects(p, v) {
+                for (o, prep) in roleObjects(p, v) {
                     for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
-                        add(s, roleLabel(p, v) + " of", o, at: v, .roleNoun)
+                        add(s, roleLabel(p, v) + " " + prep, o, at: v, .roleNoun)
                     }
                 }
             }
@@ -332,9 +332,21 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
             // of a verb of control is the subject of what follows, not what the verb acts on.
             // "officials say the fighting ... subsided": a verb of saying has a clause, not an object.
-            if !Self.sayingVerbs.contains(lemma), let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }),
+            // An indirect object with no direct one is what the verb acts on: "urged the Council to act".
+            let direct = p.kids(v, "obj").isEmpty ? p.kids(v, "iobj") : p.kids(v, "obj")
+            if !Self.sayingVerbs.contains(lemma), let o = direct.min(by: { abs($0 - v) < abs($1 - v) }),
                !p.kids(v, "xcomp").contains(where: { $0 > o }), !controlled(p, o) {
                 objects.append((o, label, participle ? .participle : .verbObject))
+            }
+            // A place the parse hung on a plain object belongs to the verb: "spend $10 billion in
+            // Afghanistan", "built strong support in Venezuela". (Not on an entity or an event:
+            // "condemned the attack in Kabul" says where the attack was.)
+            if !Self.sayingVerbs.contains(lemma), lemma != "have",
+               let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }), p.spanOf[o] < 0 {
+                for m in p.kids(o, universal: "nmod") where m > o && ["in", "at"].contains(p.preposition(m) ?? "")
+                    && entities(p, m).contains(where: { [.place, .state].contains(doc.spans[$0].type) }) {
+                    objects.append((m, label + " " + p.preposition(m)!, participle ? .participle : .verbOblique))
+                }
             }
             for o in p.kids(v, universal: "obl") {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of");
@@ -345,6 +357,17 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
         }
         if let place = wherePlace { objects.append((place, label + " in", .whereClause)) }
+        // A role the subject holds: "served as ambassador to Poland", "worked as an adviser to X".
+        for o in p.kids(v, universal: "obl") where p.preposition(o) == "as" && p.spanOf[o] < 0 && isRoleNoun(p, o) {
+            for s in subjects {
+                for subj in entities(p, s) where doc.spans[subj].type == .person && acceptsSubject(doc.spans[subj]) {
+                    for (obj, prep) in roleObjects(p, o) where obj != subj {
+                        let role = roleLabel(p, o) + " " + prep
+                        add(subj, role, obj, o, role, .roleNoun)
+                    }
+                }
+            }
+        }
         for s in subjects {
             for subj in entities(p, s) where acceptsSubject(doc.spans[subj]) {
                 for (o, l, pattern) in objects {
@@ -439,10 +462,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
         // "X is the foreign minister of Y".
         if isRoleNoun(p, pred) {
-            for o in ofObjects(p, pred) {
+            for (o, prep) in roleObjects(p, pred) {
                 for s in subjects {
                     for subj in entities(p, s) where doc.spans[subj].type == .person {
-                        let roleOf = roleLabel(p, pred) + " of"
+                        let roleOf = roleLabel(p, pred) + " " + prep
                         add(subj, roleOf, o, pred, roleOf, .roleNoun)
                     }
                 }
@@ -450,13 +473,26 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
     }
 
-    /// The entities named by "of" modifiers of a role noun ("head of UN Environment"); a kinship
-    /// noun's are people ("the widow of Rajiv Gandhi").
-    private func ofObjects(_ p: Parse, _ noun: Int) -> [Int] {
+    /// The entities named by "of" or "to" modifiers of a role noun, with the preposition ("head of
+    /// UN Environment", "ambassador to Poland"); a kinship noun's "of" are people ("the widow of
+    /// Rajiv Gandhi").
+    /// "To" names whom a role serves, a person too ("ambassador to Poland", "adviser to the
+    /// president").
+    private func roleObjects(_ p: Parse, _ noun: Int) -> [(entity: Int, preposition: String)] {
         let kin = GeneralVocabulary.kinshipNouns.contains(p.lemma(noun))
-        return p.kids(noun, universal: "nmod").filter { p.preposition($0) == "of" }.flatMap { entities(p, $0) }
-            .filter { kin ? p.doc.spans[$0].type == .person && !p.doc.spans[$0].isReference
-                          : [.state, .organization, .place].contains(p.doc.spans[$0].type) }
+        var out: [(Int, String)] = []
+        for m in p.kids(noun, universal: "nmod") {
+            guard let prep = p.preposition(m), prep == "of" || (prep == "to" && !kin) else { continue }
+            for e in entities(p, m) {
+                let span = p.doc.spans[e]
+                let person = span.type == .person && !span.isReference
+                if prep == "to" ? (person || [.state, .organization, .place].contains(span.type))
+                    : kin ? person : [.state, .organization, .place].contains(span.type) {
+                    out.append((e, prep))
+                }
+            }
+        }
+        return out
     }
 
     /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):

@@ -95,9 +95,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
                 var a = t
                 while true {
+                    // A title, a state, or a given name the tagger left out of a person's name ("Ann" + "Carter").
                     if a - 1 >= sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
                        doc.entityTags[a - 1] == "O" || matchTitle(words, a - 1, e) != nil,
-                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil {
+                       matchTitle(words, a - 1, e) != nil || lookupState(words, a - 1, a) != nil
+                        || (type == "PER" && a == t && (lexicon.givenNames.contains(words[a - 1]) || !isCommonWord(words[a - 1]))) {
                         a -= 1
                         continue
                     }
@@ -211,10 +213,12 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// "US-Ukraine" (a state after the hyphen).
     private func hyphenatedEnd(_ doc: Document, _ words: [String], type: Substring, end: Int, limit: Int) -> Int {
         var e = end
+        var afterParticle = false
         while e + 1 < limit, e > 0, words[e] == "-", doc.tokens[e].start == doc.tokens[e - 1].end,
               doc.tokens[e + 1].start == doc.tokens[e].end {
             let part = words[e + 1]
-            let tag = doc.entityTags[e + 1]
+            // After a particle the name goes on, however the tagger tagged it ("on" + "-Don").
+            let tag = afterParticle ? "O" : doc.entityTags[e + 1]
             let particle = part.count <= 3 && part.allSatisfy(\.isLowercase) && e + 3 < limit && words[e + 2] == "-"
                 && doc.tokens[e + 2].start == doc.tokens[e + 1].end && isCapitalized(words[e + 3])
             let syllable = type == "PER" && part.count <= 4 && part.allSatisfy(\.isLowercase) && !part.hasSuffix("ed")
@@ -222,6 +226,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 && lookupState(words, e + 1, e + 2) == nil
             // Not a hyphenated title ("Arab League Secretary" + "-General"), which the name after it takes.
             guard particle || syllable || name, matchTitle(words, e - 1, limit) != 3 else { break }
+            afterParticle = particle
             e += 2
             while e < limit, doc.entityTags[e] == "I-" + type || (type == "PER" && doc.entityTags[e] == "I-PER") { e += 1 }
         }

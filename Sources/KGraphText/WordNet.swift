@@ -109,7 +109,7 @@ struct WordNet {
             // Acts that news reports as happenings: operations, fighting, crimes, crackdowns,
             // investigations, tests, drills, violence; and the gatherings of `heldEventNouns`.
             ("military_operation", 0), ("conflict", 0), ("fight", 1), ("crime", 0), ("suppression", 2),
-            ("investigation", 0), ("investigation", 1), ("test", 0), ("exercise", 2), ("violence", 0),
+            ("investigation", 0), ("investigation", 1), ("test", 0), ("exercise", 2), ("violence", 0), ("homicide", 0),
             ("contest", 0), ("festival", 0), ("social_gathering", 0),
         ]
         let anchorSet = synsets(anchors)

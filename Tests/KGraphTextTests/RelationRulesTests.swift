@@ -94,4 +94,13 @@ import Testing
         #expect(relationTriples("Jane Miller, the chief economist of the Australian Export Council, spoke in Sydney.")
             .contains { $0 == ("Jane Miller", "chief economist of", "Australian Export Council") })
     }
+
+    /// A role held "as" an oblique, with "to" for whom it serves; the name keeps a first name the
+    /// tagger left out.
+    @Test func rolesServedAs() {
+        let r = relationTriples("Ann Carter has previously served as ambassador to Chile, Peru and Bolivia.")
+        for state in ["Chile", "Peru", "Bolivia"] {
+            #expect(r.contains { $0 == ("Ann Carter", "ambassador to", state) })
+        }
+    }
 }
