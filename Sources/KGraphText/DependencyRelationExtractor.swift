@@ -262,6 +262,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// "launched an offensive in Swat".
     static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise", "launch", "conduct", "mount"]
 
+    /// Verbs whose meaning lies in their object noun: "make an announcement", "take a decision".
+    static let lightVerbs: Set<String> = ["make", "take", "give", "have", "do", "get", "pay"]
+
     /// Verbs that give a name: "known as", "called".
     static let namingVerbs: Set<String> = ["know", "call", "name", "dub", "nickname", "title", "refer"]
 
@@ -348,11 +351,19 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     objects.append((m, label + " " + p.preposition(m)!, participle ? .participle : .verbOblique))
                 }
             }
-            for o in p.kids(v, universal: "obl") {
+            // A light verb with a plain noun for object says its meaning with the noun ("made the
+            // announcement at a base"): its obliques are not the verb's.
+            let light = Self.lightVerbs.contains(lemma) && p.kids(v, "obj").contains { p.spanOf[$0] < 0 }
+            let obliques = p.kids(v, universal: "obl")
+            for o in obliques where !light {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of");
                 // not a name ("known as").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14,
                       !(prep == "as" && Self.namingVerbs.contains(lemma)) else { continue }
+                // "For" an event beside an object or another oblique says what for, not what
+                // happened: "began a visit to Brazil for talks", "travels to Tokyo for talks".
+                if prep == "for", p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event,
+                   !p.kids(v, "obj").isEmpty || obliques.contains(where: { $0 != o && p.preposition($0) != nil }) { continue }
                 objects.append((o, label + " " + prep, participle ? .participle : .verbOblique))
             }
         }

@@ -103,4 +103,14 @@ import Testing
             #expect(r.contains { $0 == ("Ann Carter", "ambassador to", state) })
         }
     }
+
+    /// "For" an event beside an object is a purpose, and a light verb's obliques belong to its
+    /// noun: neither is a relation.
+    @Test func purposesAndLightVerbs() {
+        let visit = relationTriples("Mexican President Felipe Calderon began a visit to Chile for talks with President Michelle Bachelet.")
+        #expect(visit.contains { $0 == ("Felipe Calderon", "began", "visit") })
+        #expect(!visit.contains { $0.1 == "began for" })
+        #expect(!relationTriples("Mr. Torres made the announcement Monday at the summit in Tabriz.")
+            .contains { $0.1.hasPrefix("made") })
+    }
 }
