@@ -11,7 +11,7 @@ struct Eval: ParsableCommand {
     var corpora: String = "../shared/corpora"
 
     @Option(help: "A relation gold set: one JSON sentence a line with its (subject, lemma, object) relations; repeat for several.")
-    var relationsGold: [String] = ["Tests/Gold/relations.jsonl", "Tests/Gold/relations-dev2.jsonl",
+    var relationsGold: [String] = ["Tests/Gold/relations.jsonl", "Tests/Gold/relations-dev2.jsonl", "Tests/Gold/relations-dev3.jsonl",
                                    "Tests/Gold/relations-fresh.jsonl", "Tests/Gold/relations-fresh2.jsonl"]
 
     @Flag(help: "Also list the relations found that are not in the gold set, and the gold ones missed.")

@@ -57,6 +57,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let type = tag.dropFirst(2)
                 var e = t + 1
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                let taggedEnd = e // what follows a cut is no name either
+                e = t + saneLength(words, t..<e)
                 e = hyphenatedEnd(doc, words, type: type, end: e, limit: sentence.upperBound)
                 // A title tagged on its own ("Prime" of "Prime Minister Sir Keir Starmer"): the name
                 // after it takes it in.
@@ -120,7 +122,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     break
                 }
                 // Nor is a day or a month after it: "Tokyo Wednesday". ("May" is left alone: a name.)
-                let runEnd = e
+                let runEnd = max(e, taggedEnd)
                 while e - 1 > t, GeneralVocabulary.dayAndMonthNames.contains(words[e - 1].lowercased()) { e -= 1 }
                 // A lower-case adjective the tagger took in is not part of the name: "eastern
                 // Baghdad", "northern Mali".
@@ -203,6 +205,25 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
             }
         }
+    }
+
+    /// How much of a tagged run can be a name: it stops at punctuation inside it ("Francis" + ", a
+    /// brother"), at a possessive with no capitalized word after it ("Lykketoft" + "'s stewardship"),
+    /// and at a lower-case word that is not a connector before a capitalized one ("Bank of America"
+    /// keeps its "of"). The tagger sometimes runs a name on so.
+    func saneLength(_ words: [String], _ run: Range<Int>) -> Int {
+        for i in run.dropFirst() {
+            let w = words[i]
+            let next = i + 1 < run.upperBound ? words[i + 1] : nil
+            if w.count == 1, let c = w.first, c.isPunctuation, !["-", ".", "&", "'", "’"].contains(w) { return i - run.lowerBound }
+            if GeneralVocabulary.possessiveMarkers.contains(w), next.map({ !isCapitalized($0) }) ?? true { return i - run.lowerBound }
+            if let f = w.first, f.isLowercase, w.allSatisfy(\.isLetter), words[i - 1] != "-" {
+                let connector = GeneralVocabulary.nameConnectors.contains(w) || GeneralVocabulary.functionWords.contains(w)
+                    || GeneralVocabulary.prepositions.contains(w)
+                if !connector || !(next.map { isCapitalized($0) || $0 == "-" } ?? false) { return i - run.lowerBound }
+            }
+        }
+        return run.count
     }
 
     /// The end of a name that runs on across hyphens the tokenizer cut: "Kim Jong" + "-il", "Ban

@@ -113,4 +113,18 @@ import Testing
         #expect(!relationTriples("Mr. Torres made the announcement Monday at the summit in Tabriz.")
             .contains { $0.1.hasPrefix("made") })
     }
+
+    /// A tagged name stops at punctuation and at lower-case words that join nothing: the tagger
+    /// ran "Francis" on into ", a brother" and "Assembly" into ", and my Government".
+    @Test func namesStopAtPunctuation() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Because of Pope Francis, a brother who questions capitalism, we are here.")
+        #expect(a.document.spans.allSatisfy { !$0.name.contains(",") && $0.name != "brother" })
+        let r = LexiconRecognizer(lexicon: sharedPipeline.lexicon)
+        func sane(_ words: [String]) -> Int { r.saneLength(words, 0..<words.count) }
+        #expect(sane(["Bank", "of", "America"]) == 3)
+        #expect(sane(["People", "'s", "Liberation", "Army"]) == 4)
+        #expect(sane(["Lykketoft", "’s", "stewardship", "at"]) == 1)
+        #expect(sane(["Assembly", ",", "and", "my", "Government"]) == 1)
+        #expect(sane(["Francis", "of", "the"]) == 1)
+    }
 }
