@@ -65,8 +65,12 @@ public enum RelationEvaluation {
     /// Scores one resolved sentence against its gold relations.
     /// `stateID` gives the entity id of the state a gold name names in the gazetteers, if any, so
     /// that "Britain" in the gold set matches the United Kingdom the text called "British".
+    /// `groupOf` gives the name a gold argument is the members or agents of, if any ("Israeli army"
+    /// -> "Israeli", "al-Qaida sympathizers" -> "al-Qaida", "Pakistan's military" -> "Pakistan"):
+    /// the extractor reads those as the state or group itself, as issue 4 asks.
     public static func score(_ resolved: ResolvedDocument, gold: GoldSentence,
-                             stateID: (String) -> String? = { _ in nil }) -> RelationScore {
+                             stateID: (String) -> String? = { _ in nil },
+                             groupOf: (String) -> String? = { _ in nil }) -> RelationScore {
         var s = RelationScore()
         s.sentences = 1
         s.gold = gold.relations.count
@@ -83,6 +87,7 @@ public enum RelationEvaluation {
         func named(_ id: String, _ gold: String) -> Bool {
             let all = names(id)
             if all.contains(Entity.normalize(gold)) || stateID(gold) == id { return true }
+            if entities[id]?.type != .event, let group = groupOf(gold) { return named(id, group) }
             guard entities[id]?.type == .event, let head = gold.split(separator: " ").last else { return false }
             return all.contains(Entity.normalize(String(head)))
         }
@@ -115,9 +120,19 @@ public enum RelationEvaluation {
         var bySource: [String: RelationScore] = [:]
         for g in gold {
             let resolved = builder.resolve(pipeline.analyze(path: g.id, text: g.text))
-            let s = score(resolved, gold: g) { name in
-                pipeline.lexicon.state(named: name).map { Entity.makeID(type: .state, name: $0.name) }
-            }
+            let lexicon = pipeline.lexicon
+            let s = score(resolved, gold: g, stateID: { name in
+                (lexicon.state(named: name) ?? lexicon.stateForDemonym(name)).map { Entity.makeID(type: .state, name: $0.name) }
+            }, groupOf: { name in
+                var words = name.split(separator: " ").map(String.init)
+                guard words.count >= 2, let last = words.last?.lowercased() else { return nil }
+                let singular = last.hasSuffix("s") ? String(last.dropLast()) : last
+                guard GeneralVocabulary.stateAgentNouns.contains(last) || lexicon.peopleNouns.contains(singular) else { return nil }
+                words.removeLast()
+                var rest = words.joined(separator: " ")
+                for marker in GeneralVocabulary.possessiveMarkers where rest.hasSuffix(marker) { rest = String(rest.dropLast(marker.count)) }
+                return rest.isEmpty ? nil : rest
+            })
             overall.add(s)
             bySource[g.source, default: RelationScore()].add(s)
         }

@@ -82,11 +82,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 return true
             }
             // "refused to renounce violence", "failed to reach a deal": what was refused is denied.
-            // A conjunct shares it: "refused to renounce violence and recognize Israel".
+            // A conjunct shares it: "refused to renounce violence and recognize Israel". So does
+            // what a denied verb controls: "does not allow Turkey to send troops".
             var t = t
             if doc.deprels[t] == "conj", doc.heads[t] >= 0, doc.deprels[doc.heads[t]] == "xcomp" { t = doc.heads[t] }
             let h = doc.heads[t]
-            return h >= 0 && doc.deprels[t] == "xcomp" && Self.refusalVerbs.contains(lemma(h))
+            guard h >= 0, doc.deprels[t] == "xcomp" else { return false }
+            return Self.refusalVerbs.contains(lemma(h))
+                || children[h].contains { ["not", "n't", "never", "n’t"].contains(lower[$0]) && (rel($0) == "advmod" || rel($0) == "neg") }
         }
         static let refusalVerbs: Set<String> = ["refuse", "decline", "fail", "reject"]
     }
@@ -262,6 +265,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// "launched an offensive in Swat".
     static let holdingVerbs: Set<String> = ["hold", "host", "convene", "stage", "organize", "organise", "launch", "conduct", "mount"]
 
+    /// Adverbs that make a phrasal verb with the verb before them.
+    static let particles: Set<String> = ["ahead", "back", "out", "off", "away", "down", "up", "forward", "over"]
+
+    /// Prepositions that place an event in time, not in a relation.
+    static let timePrepositions: Set<String> = ["during", "after", "before", "since", "until", "following", "amid", "ahead of"]
+
     /// Verbs whose meaning lies in their object noun: "make an announcement", "take a decision".
     static let lightVerbs: Set<String> = ["make", "take", "give", "have", "do", "get", "pay"]
 
@@ -278,13 +287,17 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func verbRelations(_ p: Parse, _ v: Int, _ add: (Int, String, Int, Int, String, RelationPattern) -> Void) {
         let doc = p.doc
         let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
-        guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be" else { return }
+        guard lemma.count > 1, !GeneralVocabulary.copulas.contains(p.lower[v]), lemma != "be", lemma != "have" else { return }
         // Part of a hyphenated word is no verb of the clause: "President-elect", "Iraq-based".
         if v >= 1, p.lower[v - 1] == "-", doc.tokens[v - 1].end == doc.tokens[v].start,
            v >= 2, doc.tokens[v - 2].end == doc.tokens[v - 1].start { return }
         let pastForm = past(of: lemma)
         var label = pastForm
         if let prt = p.kids(v, "compound:prt").first { label += " " + p.lower[prt] }
+        // A particle the parse took for an adverb right after the verb: "pushing ahead with".
+        else if v + 1 < doc.tokens.count, doc.heads[v + 1] == v, p.rel(v + 1) == "advmod", Self.particles.contains(p.lower[v + 1]) {
+            label += " " + p.lower[v + 1]
+        }
         var passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
         // A participle conjoined to a passive without a subject of its own is passive too: "was shot
         // and killed in Ramadi".
@@ -364,6 +377,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 // happened: "began a visit to Brazil for talks", "travels to Tokyo for talks".
                 if prep == "for", p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event,
                    !p.kids(v, "obj").isEmpty || obliques.contains(where: { $0 != o && p.preposition($0) != nil }) { continue }
+                // An event after "during", "after", "amid" says when: "suffered a stroke during a visit".
+                if Self.timePrepositions.contains(prep), p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event { continue }
                 objects.append((o, label + " " + prep, participle ? .participle : .verbOblique))
             }
         }
@@ -431,6 +446,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
             case "acl:relcl" where !p.children[v].contains(where: { p.lower[$0] == "where" }): return [h]
             // A present participle after a noun has that noun as subject: "a cameraman working for
             // Reuters" (through an apposition to the name: "Dhia Najim, a cameraman working ...").
+            // A gerund after "of" is what the noun is about, done by the noun's possessor: "Hamas'
+            // policy of destroying Israel".
+            case "acl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG"
+                && p.children[v].contains(where: { p.lower[$0] == "of" && $0 < v }):
+                return p.kids(h, "nmod:poss")
             case "acl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG":
                 return [p.rel(h) == "appos" && p.spanOf[h] < 0 && p.doc.heads[h] >= 0 ? p.doc.heads[h] : h]
             default: return []
@@ -586,7 +606,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     // Baghdad district of Sadr City".
                     out += entities(p, c, depth: depth + 1)
                 } else if r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .place,
-                          GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
+                          GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) || GeneralVocabulary.placeHeads.contains(p.lower[t]) {
                     // "Sudan's Darfur region" stands for Darfur.
                     out.append(p.spanOf[c])
                 }

@@ -54,6 +54,10 @@ public struct LexiconRecognizer: EntityRecognizer {
             while t < sentence.upperBound {
                 let tag = doc.entityTags[t]
                 guard tag.hasPrefix("B-") || tag.hasPrefix("I-") else { t += 1; continue }
+                // A name does not open with a lower-case word ("of" + "Iran's ...", "encourage" +
+                // "Saudi Arabia"), unless it is a name's particle ("al", "de", "van").
+                if words[t].first?.isLowercase == true, !GeneralVocabulary.nameConnectors.contains(words[t])
+                    || GeneralVocabulary.functionWords.contains(words[t]) { t += 1; continue }
                 let type = tag.dropFirst(2)
                 var e = t + 1
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
@@ -139,6 +143,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                 default: nil
                 }
                 if let h = headType { hint = h }
+                // A "place" that opens with a given name and that the gazetteer does not know is a
+                // person: "Luxembourg's Gilles Muller".
+                if hint == .place, e - a >= 2, e - a <= 3, lexicon.givenNames.contains(words[a]),
+                   lexicon.place(named: words[a..<e].joined(separator: " ")) == nil, lookupState(words, a, e) == nil {
+                    hint = .person
+                }
                 // An "event" that the gazetteer knows as a place and that has no event's head word is
                 // the place: "Rostov-on-Don".
                 if hint == .event, headType == nil, !GeneralVocabulary.eventHeads.contains(words[e - 1].lowercased()),

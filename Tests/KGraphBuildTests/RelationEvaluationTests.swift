@@ -52,6 +52,19 @@ import Testing
         #expect(s.foundCorrect == 1 && s.goldFound == 1)
     }
 
+    /// A gold argument that names a state's agents ("Venezuelan troops") matches the state the
+    /// extractor reads for them, through `groupOf`; without it, it does not.
+    @Test func goldAgentsMatchTheirState() {
+        let gold = GoldSentence(id: "s1", source: "test", text: "…", relations: [["Venezuelan troops", "enter", "Brazil"]])
+        let found = Self.doc([
+            Relation(subject: "state:venezuela", predicate: "entered", object: "state:brazil", lemma: "enter", evidence: [Self.ev]),
+        ])
+        #expect(RelationEvaluation.score(found, gold: gold).foundCorrect == 0)
+        let s = RelationEvaluation.score(found, gold: gold, stateID: { $0 == "Venezuelan" ? "state:venezuela" : nil },
+                                         groupOf: { $0 == "Venezuelan troops" ? "Venezuelan" : nil })
+        #expect(s.foundCorrect == 1 && s.goldFound == 1)
+    }
+
     @Test func theCommittedGoldSetReads() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Gold/relations.jsonl")

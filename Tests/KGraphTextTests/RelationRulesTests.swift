@@ -127,4 +127,20 @@ import Testing
         #expect(sane(["Assembly", ",", "and", "my", "Government"]) == 1)
         #expect(sane(["Francis", "of", "the"]) == 1)
     }
+
+    /// What a denied verb controls is denied; a gerund after "of" is done by the noun's possessor;
+    /// an event after "during" says when; an adverb particle joins the verb; "have" is no relation.
+    @Test func controlledDenialsGerundsTimesAndParticles() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "The treaty does not allow Serbia to send its troops into Kosovo.")
+        let sent = a.relations.filter { $0.predicate.hasPrefix("sent") }
+        #expect(!sent.isEmpty && sent.allSatisfy { $0.negated })
+        #expect(relationTriples("The remarks may signal a change in Hezbollah's long-standing policy of attacking Israel.")
+            .contains { $0 == ("Hezbollah", "attacked", "Israel") })
+        let visit = relationTriples("Mr. Ndlovu suffered a heart attack during a visit to Kenya last month.")
+        #expect(visit.contains { $0 == ("Ndlovu", "suffered", "heart attack") })
+        #expect(!visit.contains { $0.1 == "suffered during" })
+        #expect(relationTriples("Turkey is pushing ahead with its offensive against Kurdish militants.")
+            .contains { $0 == ("Turkey", "pushed ahead with", "offensive") })
+        #expect(relationTriples("Egypt has reported two new cases of bird flu, and Egypt has four cases in all.").allSatisfy { $0.1 != "had" })
+    }
 }
