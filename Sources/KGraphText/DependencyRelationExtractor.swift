@@ -195,11 +195,24 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 }
             }
+            // A role before the name it is in apposition with: "a Russian foreign ministry
+            // spokesman, Andre Krivtsov", "the African Union's chief mediator, Salim Ahmed Salim".
+            if upos == "NOUN", p.spanOf[v] < 0, isRoleNoun(p, v) {
+                let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
+                    .map { p.spanOf[$0] }.filter { [.state, .organization].contains(doc.spans[$0].type) }
+                for a in p.kids(v, "appos") where a > v {
+                    for person in entities(p, a) where doc.spans[person].type == .person && !doc.spans[person].isReference {
+                        for holder in holders { add(person, roleLabel(p, v) + " of", holder, at: v, .roleNoun) }
+                    }
+                }
+            }
             // A place named inside a larger one: "the Baghdad district of Sadr City", "the
-            // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus".
+            // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus",
+            // "Russia's republic of Ingushetia".
             if upos == "NOUN", p.spanOf[v] < 0, GeneralVocabulary.subdivisionNouns.contains(p.lower[v]) {
-                let containers = p.children[v].filter { $0 < v && ["compound", "amod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
-                    .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type) }
+                let containers = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
+                    .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type)
+                        && !GeneralVocabulary.waterHeads.contains(doc.spans[$0].name.split(separator: " ").last.map { $0.lowercased() } ?? "") }
                 for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" {
                     for inner in entities(p, m) where doc.spans[inner].type == .place {
                         for outer in containers where outer != inner { add(inner, "located in", outer, at: m, .locatedIn) }

@@ -77,7 +77,8 @@ public enum GeneralVocabulary {
     public static let subdivisionNouns: Set<String> = [
         "city", "cities", "town", "towns", "village", "villages", "district", "districts", "region", "regions",
         "province", "provinces", "county", "counties", "state", "states", "area", "areas", "suburb", "suburbs",
-        "neighborhood", "neighbourhood", "capital", "port",
+        "neighborhood", "neighbourhood", "capital", "port", "republic", "settlement", "settlements", "resort",
+        "enclave", "territory", "island", "municipality", "prefecture", "governorate",
     ]
 
     /// Last words that make a capitalized phrase a place: buildings, landmarks, features.
@@ -106,7 +107,14 @@ public enum GeneralVocabulary {
     ]
 
     /// Words that begin or join a capitalized name without being capitalized themselves.
-    public static let nameConnectors: Set<String> = ["of", "the", "for", "and", "de", "du", "da", "al", "bin", "van", "von", "der", "la", "le"]
+    public static let nameConnectors: Set<String> = [
+        "of", "the", "for", "and", "de", "du", "da", "al", "el", "bin", "ibn", "bint", "ben", "van", "von", "der", "la", "le",
+        "del", "di", "dos", "das",
+    ]
+
+    /// Last words of a body of water: a place "of" one lies on it, not in it ("the Red Sea resort of
+    /// Sharm el-Sheikh").
+    public static let waterHeads: Set<String> = ["sea", "ocean", "gulf", "bay", "river", "lake", "strait", "canal", "coast"]
 
     /// Days and months: news puts them right after names ("travels to Tokyo Wednesday"), where a
     /// recognizer may take them into the name.

@@ -143,4 +143,13 @@ import Testing
             .contains { $0 == ("Turkey", "pushed ahead with", "offensive") })
         #expect(relationTriples("Egypt has reported two new cases of bird flu, and Egypt has four cases in all.").allSatisfy { $0.1 != "had" })
     }
+
+    /// A role before the name in apposition with it, held in the state or organization before the
+    /// role; a place "of" a subdivision after a state's possessive is in that state.
+    @Test func rolesBeforeAppositionsAndPossessiveSubdivisions() {
+        #expect(relationTriples("A Chilean foreign ministry spokesman, Pablo Rojas, said the talks would resume.")
+            .contains { $0 == ("Pablo Rojas", "foreign ministry spokesman of", "Chile") })
+        #expect(relationTriples("Hundreds of protesters in Russia's republic of Chechnya have demanded new elections.")
+            .contains { $0 == ("Chechnya", "located in", "Russia") })
+    }
 }
