@@ -311,7 +311,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         else if v + 1 < doc.tokens.count, doc.heads[v + 1] == v, p.rel(v + 1) == "advmod", Self.particles.contains(p.lower[v + 1]) {
             label += " " + p.lower[v + 1]
         }
+        // (A verb with an active subject is active, whatever else the parse hung on it.)
         var passive = p.children[v].contains { doc.deprels[$0] == "nsubj:pass" || doc.deprels[$0] == "aux:pass" }
+            && !p.children[v].contains { doc.deprels[$0] == "nsubj" }
         // A participle conjoined to a passive without a subject of its own is passive too: "was shot
         // and killed in Ramadi".
         if !passive, doc.deprels[v] == "conj", doc.xpos.count == doc.tokens.count, doc.xpos[v] == "VBN",

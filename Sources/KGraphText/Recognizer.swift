@@ -212,9 +212,27 @@ public struct LexiconRecognizer: EntityRecognizer {
                 if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
                     spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
                     for c in k..<(k + len) { covered[c] = true }
+                } else if k > sentence.lowerBound, !headline, isBigCity(words, k, sentence) {
+                    // A lone capitalized word the tagger left out that names a capital or a city of a
+                    // million: "left Belgrade Thursday".
+                    let place = lexicon.place(named: words[k])!
+                    spans.append(EntitySpan(tokens: k..<(k + 1), type: .place, name: place.name, gazetteerKey: Lexicon.key(words[k])))
+                    covered[k] = true
                 }
             }
         }
+    }
+
+    /// Whether the word at `k` stands alone (no capitalized word beside it but a day or a month),
+    /// is no given name, and names a state's capital or a city of a million people.
+    private func isBigCity(_ words: [String], _ k: Int, _ sentence: Range<Int>) -> Bool {
+        func name(_ j: Int) -> Bool {
+            sentence.contains(j) && isCapitalized(words[j]) && !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased())
+        }
+        guard !name(k - 1), !name(k + 1), !lexicon.givenNames.contains(words[k]), !isCommonWord(words[k]),
+              let place = lexicon.place(named: words[k]) else { return false }
+        let capital = place.country.flatMap { lexicon.states[$0] }.map { Lexicon.key($0.capital) == Lexicon.key(place.name) } ?? false
+        return capital || place.population >= 1_000_000
     }
 
     /// How much of a tagged run can be a name: it stops at punctuation inside it ("Francis" + ", a

@@ -152,4 +152,29 @@ import Testing
         #expect(relationTriples("Hundreds of protesters in Russia's republic of Chechnya have demanded new elections.")
             .contains { $0 == ("Chechnya", "located in", "Russia") })
     }
+
+    /// A lone capitalized word the tagger left out that names a capital or a city of a million is
+    /// that place ("left Yerevan Thursday").
+    @Test func loneBigCitiesAreFound() {
+        #expect(relationTriples("Colonel Sergei Orlov left Yerevan Thursday to face the charges.")
+            .contains { $0 == ("Sergei Orlov", "left", "Yerevan") })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "General Ivan Petrov left Novosibirsk Thursday.")
+        #expect(a.document.spans.contains { $0.name == "Novosibirsk" && $0.type == .place })
+    }
+
+    /// A verb with an active subject is active even where the parse also hung a passive auxiliary
+    /// on it ("has been attacking" with "been" taken for aux:pass). The parse is written out.
+    @Test func anActiveSubjectMakesTheVerbActive() {
+        var doc = Document(path: "t.txt", text: "Boko Haram has been attacking Maiduguri.")
+        Tokenizer().tokenize(&doc)
+        #expect(doc.tokens.map(\.text) == ["Boko", "Haram", "has", "been", "attacking", "Maiduguri", "."])
+        doc.upos = ["PROPN", "PROPN", "AUX", "AUX", "VERB", "PROPN", "PUNCT"]
+        doc.heads = [4, 0, 4, 4, -1, 4, 4]
+        doc.deprels = ["nsubj", "flat", "aux", "aux:pass", "root", "obj", "punct"]
+        doc.spans = [EntitySpan(tokens: 0..<2, type: .organization, name: "Boko Haram"),
+                     EntitySpan(tokens: 5..<6, type: .place, name: "Maiduguri")]
+        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
+            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        #expect(found.contains { $0 == ("Boko Haram", "attacked", "Maiduguri") })
+    }
 }
