@@ -229,6 +229,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if p.rel(v) == "obj", doc.heads[v] >= 0, Self.holdingVerbs.contains(p.lemma(doc.heads[v])) {
                     places += p.kids(doc.heads[v], universal: "obl")
                 }
+                // "In <place>" right after the event's noun says where it happened wherever the parse
+                // hung it: on the verb ("oversee the wars in Iraq") or on another word ("their talks
+                // in Moscow" with Moscow under "until Thursday").
+                let after = v + 1
+                if v == doc.spans[p.spanOf[v]].tokens.upperBound - 1, after + 1 < doc.tokens.count,
+                   ["in", "at"].contains(p.lower[after]), doc.deprels[after] == "case", doc.heads[after] > after,
+                   !places.contains(doc.heads[after]) {
+                    places.append(doc.heads[after])
+                }
                 for m in places where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
                         if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in", .eventPlace) }
@@ -621,8 +630,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     // Baghdad district of Sadr City".
                     out += entities(p, c, depth: depth + 1)
                 } else if r == "compound", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .place,
-                          GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) || GeneralVocabulary.placeHeads.contains(p.lower[t]) {
-                    // "Sudan's Darfur region" stands for Darfur.
+                          GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) || GeneralVocabulary.placeHeads.contains(p.lower[t]),
+                          !p.kids(t, universal: "nmod").contains(where: { $0 > t && p.preposition($0) == "of" }) {
+                    // "Sudan's Darfur region" stands for Darfur (but "the Red Sea resort of Sharm
+                    // el-Sheikh" for the place after "of").
                     out.append(p.spanOf[c])
                 }
             }

@@ -177,4 +177,16 @@ import Testing
             .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
         #expect(found.contains { $0 == ("Boko Haram", "attacked", "Maiduguri") })
     }
+
+    /// "In <place>" right after an event says where it happened, wherever the parse hung it (these
+    /// three parses hang it on the verb); a place noun with "of" stands for the place after "of".
+    @Test func placeRightAfterAnEvent() {
+        #expect(relationTriples("The envoys have postponed until Monday their talks in Nairobi on a new border deal.")
+            .contains { $0 == ("talks", "held in", "Nairobi") })
+        let wars = relationTriples("The council appointed a general to oversee the ongoing wars in Yemen and Somalia.")
+        #expect(wars.contains { $0 == ("wars", "took place in", "Yemen") } && wars.contains { $0 == ("wars", "took place in", "Somalia") })
+        let sochi = relationTriples("Witnesses described the bombings in the Black Sea resort of Sochi that killed ten people.")
+        #expect(sochi.contains { $0 == ("bombings", "took place in", "Sochi") })
+        #expect(!sochi.contains { $0.1 == "took place in" && $0.2 == "Black Sea" })
+    }
 }
