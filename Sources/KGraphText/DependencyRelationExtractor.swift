@@ -624,6 +624,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
                           GeneralVocabulary.stateAgentNouns.contains(p.lower[t]) {
                     // "Pakistan's military", "Iran's government".
                     out.append(p.spanOf[c])
+                } else if r == "compound" || r == "nmod:poss", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .organization,
+                          c < t, isMembersNoun(p, t) {
+                    // "NATO forces", "Hamas militants", "the group's fighters": an organization's
+                    // members or agents stand for it.
+                    out.append(p.spanOf[c])
                 } else if p.rel(c) == "nmod", p.preposition(c) == "of", c > t,
                           GeneralVocabulary.partitiveNouns.contains(p.lemma(t)) || GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
                     // "a series of bombings", "a new round of talks"; "the town of Ramadi", "the
@@ -640,6 +645,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
         for c in p.children[t] where p.doc.deprels[c] == "conj" && isCoordinated(p, c) { out += entities(p, c, depth: depth + 1) }
         return out
+    }
+
+    /// Whether a noun names the members or agents of a group: a state's agent noun ("forces",
+    /// "officials") or a plural noun for people ("militants", "fighters", "supporters").
+    private func isMembersNoun(_ p: Parse, _ t: Int) -> Bool {
+        if GeneralVocabulary.stateAgentNouns.contains(p.lower[t]) { return true }
+        return p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[t] == "NNS" && lexicon.personNouns.contains(p.lemma(t))
     }
 
     /// Whether a conjunct is marked as one: it has a coordinator ("and", "or") or a comma before

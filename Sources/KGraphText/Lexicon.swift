@@ -70,8 +70,11 @@ public struct Lexicon: Sendable {
         return states[code]
     }
 
+    /// The state of a demonym, or of its plural for the people ("Americans", "South Koreans").
     public func stateForDemonym(_ word: String) -> StateInfo? {
-        guard let code = demonyms[Lexicon.key(word)] else { return nil }
+        let k = Lexicon.key(word)
+        if let code = demonyms[k] { return states[code] }
+        guard k.hasSuffix("s"), !k.hasSuffix("ss"), let code = demonyms[String(k.dropLast())] else { return nil }
         return states[code]
     }
 

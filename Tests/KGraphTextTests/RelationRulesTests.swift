@@ -189,4 +189,13 @@ import Testing
         #expect(sochi.contains { $0 == ("bombings", "took place in", "Sochi") })
         #expect(!sochi.contains { $0.1 == "took place in" && $0.2 == "Black Sea" })
     }
+
+    /// A people's plural stands for its state ("Americans", "Palestinians"); an organization's
+    /// members or agents stand for the organization ("NATO forces", "Hamas militants").
+    @Test func peoplesAndMembersStandForTheirStatesAndGroups() {
+        #expect(relationTriples("Americans elected Barack Obama in 2008.").contains { $0 == ("United States", "elected", "Barack Obama") })
+        #expect(sharedPipeline.lexicon.stateForDemonym("South Koreans")?.code == "KR")
+        #expect(relationTriples("Hamas militants fired rockets at Sderot.").contains { $0 == ("Hamas", "fired at", "Sderot") })
+        #expect(relationTriples("NATO forces killed three fighters in Helmand province.").contains { $0 == ("NATO", "killed in", "Helmand") })
+    }
 }
