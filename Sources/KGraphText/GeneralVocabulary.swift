@@ -100,6 +100,18 @@ public enum GeneralVocabulary {
         "hurricane", "typhoon", "earthquake", "storm", "cyclone", "day",
     ]
 
+    /// Event heads that no organization or place ends in: a run the tagger took for a place or an
+    /// organization that ends in one is an event ("Earth Day", "the Beijing Olympics"), unlike
+    /// "General Assembly" or "National Congress".
+    public static let plainEventHeads: Set<String> = [
+        "summit", "war", "games", "olympics", "election", "elections", "agreement", "accord", "accords", "treaty",
+        "talks", "festival", "championship", "revolution", "uprising", "massacre", "ceasefire", "truce", "referendum",
+        "earthquake", "day",
+    ]
+
+    /// Words before a storm's given name: "Hurricane Katrina", "Tropical Storm Alberto".
+    public static let stormWords: Set<String> = ["hurricane", "typhoon", "cyclone", "storm", "tropical"]
+
     /// Nouns that, after "A-B" of two states, name their dealings: "US-Ukrainian relations".
     public static let dealingNouns: Set<String> = [
         "relations", "ties", "talks", "trade", "cooperation", "relationship", "dialogue", "negotiations",

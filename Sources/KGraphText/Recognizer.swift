@@ -143,6 +143,17 @@ public struct LexiconRecognizer: EntityRecognizer {
                 default: nil
                 }
                 if let h = headType { hint = h }
+                // "Earth Day" tagged as a place, "Hurricane Katrina" as a place or a person: events.
+                if hint == .place || hint == .organization, e - a >= 2, lexicon.place(named: words[a..<e].joined(separator: " ")) == nil,
+                   GeneralVocabulary.plainEventHeads.contains(words[e - 1].lowercased()) {
+                    hint = .event
+                }
+                if hint != nil, hint != .event, a > sentence.lowerBound, !covered[a - 1], words[a - 1] != words[a - 1].lowercased(),
+                   GeneralVocabulary.stormWords.contains(words[a - 1].lowercased()), words[a - 1].lowercased() != "tropical" {
+                    a -= 1
+                    if a > sentence.lowerBound, !covered[a - 1], words[a - 1] == "Tropical" { a -= 1 }
+                    hint = .event
+                }
                 // A "place" that opens with a given name and that the gazetteer does not know is a
                 // person: "Luxembourg's Gilles Muller".
                 if hint == .place, e - a >= 2, e - a <= 3, lexicon.givenNames.contains(words[a]),

@@ -198,4 +198,12 @@ import Testing
         #expect(relationTriples("Hamas militants fired rockets at Sderot.").contains { $0 == ("Hamas", "fired at", "Sderot") })
         #expect(relationTriples("NATO forces killed three fighters in Helmand province.").contains { $0 == ("NATO", "killed in", "Helmand") })
     }
+
+    /// Storms and days are events, whatever the tagger called them.
+    @Test func stormsAndDaysAreEvents() {
+        #expect(relationTriples("Hurricane Katrina struck New Orleans in 2005.").contains { $0 == ("Hurricane Katrina", "struck", "New Orleans") })
+        #expect(relationTriples("Tropical Storm Alberto hit Cuba on Monday.").contains { $0 == ("Tropical Storm Alberto", "hit", "Cuba") })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Millions of people marked Earth Day on Sunday in Nairobi.")
+        #expect(a.document.spans.contains { $0.name == "Earth Day" && $0.type == .event })
+    }
 }
