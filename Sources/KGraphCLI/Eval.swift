@@ -92,5 +92,9 @@ struct Eval: ParsableCommand {
             print("UNER EWT \(split) (\(split == "dev" ? "trained on" : "held out"), exact mentions, EVT as O):\n"
                   + (try NERTraining.evaluate(ner, tagger: tagger, file: file)).summary)
         }
+        // The names the graph gets: the tagger's mentions after the recognizer's gazetteers and rules.
+        let unerTest = try NERTraining.readUNER(NERTraining.unerFile(corpora: URL(fileURLWithPath: corpora), split: "test"))
+        print("UNER EWT test (held out, the recognizer's names from raw text, exact mentions):\n"
+              + RecognizerEvaluation.evaluate(pipeline, on: unerTest).summary)
     }
 }

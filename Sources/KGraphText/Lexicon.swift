@@ -42,6 +42,8 @@ public struct Lexicon: Sendable {
     public var organizations: [String: String] = [:]
     /// Lowercased last words of organization names ("council", "ministry").
     public var organizationHeads: Set<String> = []
+    /// Lowercased common nouns that name organizations ("ministry", "agency", "union"), from WordNet.
+    public var organizationNouns: Set<String> = []
     /// Lowercased nouns that name events (WordNet noun.event and the meeting, agreement, conflict families).
     public var eventNouns: Set<String> = []
     /// Event nouns for gatherings that are held (meetings, conferences, elections, contests).
@@ -154,6 +156,7 @@ public struct Lexicon: Sendable {
                 case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
+                case "org-noun" where n >= 2: lex.organizationNouns.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
                 case "event-held" where n >= 2: lex.heldEventNouns.insert(str(fields[1]))
                 case "people-noun" where n >= 2: lex.peopleNouns.insert(str(fields[1]))

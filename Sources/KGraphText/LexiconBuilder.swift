@@ -193,6 +193,7 @@ public struct LexiconBuilder: Sendable {
         for (h, n) in orgHeads.sorted(by: { $0.key < $1.key }) where n >= 4 && wn.isCommonWord(h) && !GeneralVocabulary.placeHeads.contains(h) {
             out.append("org-head\t\(h)")
         }
+        for noun in wn.organizationNouns() where !GeneralVocabulary.placeHeads.contains(noun) { out.append("org-noun\t\(noun)") }
 
         // Event nouns: WordNet nouns whose first sense is an event, or a meeting, agreement, talks,
         // truce, war or attack of some kind.

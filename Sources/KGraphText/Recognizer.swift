@@ -78,6 +78,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                     else if lexicon.organizationHeads.contains(low) { headType = .organization }
                     else if GeneralVocabulary.eventHeads.contains(low) { headType = .event }
                     if headType != nil { e += 1 }
+                    // Or several, the last a noun for an organization: "Iraq" + "Study Group".
+                    else if let run = untaggedOrganization(doc, words, e, sentence, covered) {
+                        headType = .organization
+                        e = run.upperBound
+                    }
                 }
                 // A run that ends in a title ("Thai Prime Minister") takes the proper nouns the
                 // tagger left after it ("Surayud Chulanont").
@@ -220,7 +225,12 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
             }
             for k in sentence where !covered[k] && isCapitalized(words[k]) {
-                if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
+                if !headline, let run = untaggedOrganization(doc, words, k, sentence, covered) {
+                    // Capitalized words the tagger left out that end in a noun for an organization:
+                    // "the Supreme National Security Council".
+                    classify(doc, words, run, sentenceStart: k == sentence.lowerBound, headline: false, hint: .organization, into: &spans)
+                    for c in run { covered[c] = true }
+                } else if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
                     spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
                     for c in k..<(k + len) { covered[c] = true }
                 } else if k > sentence.lowerBound, !headline, isBigCity(words, k, sentence) {
@@ -232,6 +242,32 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
             }
         }
+    }
+
+    /// The run of capitalized words from `k` (with "of", "for", "and" or "the" between two of them)
+    /// that the tagger left out, when it has two words or more and ends in a noun for an
+    /// organization ("Supreme National Security Council", "Office of the Special Inspector
+    /// General"); a day or a month ends it.
+    private func untaggedOrganization(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
+        guard !GeneralVocabulary.functionWords.contains(words[k].lowercased()), doc.upos.count == words.count else { return nil }
+        func name(_ j: Int) -> Bool {
+            j < sentence.upperBound && !covered[j] && isCapitalized(words[j])
+                && !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased())
+        }
+        var j = k
+        func connector(_ j: Int) -> Bool {
+            j > k && j + 1 < sentence.upperBound && ["of", "for", "and", "the"].contains(words[j])
+                && (name(j + 1) || words[j + 1] == "the" && name(j + 2))
+        }
+        while name(j) || connector(j) {
+            j += 1
+        }
+        // The tagger reads the run as a name: its head is a proper noun and no word of it is a verb
+        // (not a title such as "Installed Biometrics and Got Excellent Service").
+        guard j - k >= 2, doc.upos[j - 1] == "PROPN", !(k..<j).contains(where: { doc.upos[$0] == "VERB" }) else { return nil }
+        let last = words[j - 1].lowercased()
+        guard lexicon.organizationHeads.contains(last) || lexicon.organizationNouns.contains(last) else { return nil }
+        return k..<j
     }
 
     /// Whether the word at `k` stands alone (no capitalized word beside it but a day or a month),
@@ -354,7 +390,9 @@ public struct LexiconRecognizer: EntityRecognizer {
             if GeneralVocabulary.personPronouns.contains(low) {
                 spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast()))),
-                      tok.text == low, let np = eventPhrase(doc, head: t, covered: covered) {
+                      tok.text == low, doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
+                      let np = eventPhrase(doc, head: t, covered: covered) {
+                // (A noun: not the verb of "the minister will meet", "rebels attack".)
                 spans.append(np)
             }
         }

@@ -154,6 +154,20 @@ struct WordNet {
         }.sorted()
     }
 
+    /// Common nouns that name an organization (one of their first three senses is a group under
+    /// WordNet's organization): "ministry", "agency", "union", "bank", "council", "party". They end
+    /// organizations' names: "Supreme National Security Council". Not a word that is first a place
+    /// or a number ("nine"), nor a name ("NATO", "Europe").
+    func organizationNouns() -> [String] {
+        let anchor = synsets([("organization", 0)])
+        return nounIndex.compactMap { lemma, senses in
+            guard Self.isPlainWord(lemma), isCommonWord(lemma), let first = senses.first.flatMap({ nouns[$0] }),
+                  first.lexFile != 15, first.lexFile != 23,
+                  senses.prefix(3).contains(where: { nouns[$0]?.lexFile == 14 && reaches($0, anchor) }) else { return nil }
+            return lemma
+        }.sorted()
+    }
+
     /// Nouns whose first sense is a person (noun.person): "economist", "widow", "resident".
     func personNouns() -> [String] {
         nounIndex.compactMap { lemma, senses in

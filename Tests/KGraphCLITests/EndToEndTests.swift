@@ -287,10 +287,14 @@ let corporaDir = packageRoot.deletingLastPathComponent().appendingPathComponent(
         #expect(try figure("EWT test (raw text, gold sentence boundaries", "sentences") == 100.0)
         #expect(try figure("EWT test (raw text, gold sentence boundaries", "UAS") > figure("EWT test (raw text", "UAS"))
         #expect(try figure("EWT test (gold tokens, predicted tags)", "UAS") >= 85.0)
-        let uner = try #require(r.stdout.components(separatedBy: "UNER EWT test").last)
-        let overall = try #require(uner.split(separator: "\n").first { $0.hasPrefix("overall") })
-        let f1 = try #require(overall.split(separator: " ").firstIndex(of: "F1").map { Double(overall.split(separator: " ")[$0 + 1].dropLast())! })
-        #expect(f1 >= 70.0)
+        func unerF1(_ heading: String) throws -> Double {
+            let uner = try #require(r.stdout.components(separatedBy: heading).dropFirst().first, "no \(heading)")
+            let overall = try #require(uner.split(separator: "\n").first { $0.hasPrefix("overall") })
+            return try #require(overall.split(separator: " ").firstIndex(of: "F1").map { Double(overall.split(separator: " ")[$0 + 1].dropLast())! })
+        }
+        #expect(try unerF1("UNER EWT test (held out, exact mentions") >= 70.0)
+        // The recognizer's names from raw text: the tagger's, retyped and cut by the rules.
+        #expect(try unerF1("UNER EWT test (held out, the recognizer's names") >= 68.0)
         // Relations against the gold set (the README's figures; issue 4's targets are 80 / 60).
         // All five gold sets are scored: three development sets and two held-out ones, which are
         // also scored together.

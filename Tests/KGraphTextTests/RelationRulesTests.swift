@@ -206,4 +206,15 @@ import Testing
         let a = sharedPipeline.analyze(path: "t.txt", text: "Millions of people marked Earth Day on Sunday in Nairobi.")
         #expect(a.document.spans.contains { $0.name == "Earth Day" && $0.type == .event })
     }
+
+    /// Capitalized words the tagger left out that end in a noun for an organization (WordNet) are
+    /// an organization, also after a tagged name ("Somalia" + "Study Group"); a verb that is also
+    /// an event noun ("will meet") is no event.
+    @Test func untaggedOrganizationsAndVerbsThatAreNoEvents() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "The minister will meet Monday with the Somalia Study Group, a panel named by parliament.")
+        #expect(a.document.spans.contains { $0.name == "Somalia Study Group" && $0.type == .organization })
+        #expect(!a.document.spans.contains { $0.type == .event })
+        #expect(sharedPipeline.lexicon.organizationNouns.isSuperset(of: ["ministry", "agency", "union", "council"]))
+        #expect(!sharedPipeline.lexicon.organizationNouns.contains("nine") && !sharedPipeline.lexicon.organizationNouns.contains("europe"))
+    }
 }
