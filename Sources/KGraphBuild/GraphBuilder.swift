@@ -32,6 +32,11 @@ public struct GraphBuilder: Sendable {
             let words = s.name.split(separator: " ")
             if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(s.name) }
         }
+        /// A lone surname stands for the document's one full name that ends with it.
+        func fullName(_ name: String) -> String {
+            if !name.contains(" "), let c = fullByLast[name], c.count == 1 { return c.first! }
+            return name
+        }
         func register(_ k: Int, _ type: EntityType, _ name: String, id: String) {
             ids[k] = id
             types[id] = type
@@ -41,6 +46,11 @@ public struct GraphBuilder: Sendable {
         for (k, s) in spans.enumerated() {
             let surface = doc.tokens[s.tokens].map(\.text).joined(separator: " ")
             switch s.type {
+            case .person where s.isReference && !GeneralVocabulary.personPronouns.contains(s.name):
+                // "the Prime Minister": the one person of the document with that title, if one.
+                let holders = Set(spans.indices.filter { spans[$0].type == .person && !spans[$0].isReference
+                    && spans[$0].title.map { Lexicon.key($0) } == s.name }.map { Entity.makeID(type: .person, name: fullName(spans[$0].name)) })
+                if holders.count == 1 { ids[k] = holders.first! }
             case .person where s.isReference:
                 // The nearest earlier named person, within this and the two sentences before.
                 let sent = doc.sentenceIndex(ofToken: s.tokens.lowerBound)
@@ -49,8 +59,7 @@ public struct GraphBuilder: Sendable {
                     if spans[j].type == .person, !spans[j].isReference, let id = ids[j] { ids[k] = id; break }
                 }
             case .person:
-                var full = s.name
-                if !s.name.contains(" "), let c = fullByLast[s.name], c.count == 1 { full = c.first! }
+                let full = fullName(s.name)
                 let id = Entity.makeID(type: .person, name: full)
                 register(k, .person, full, id: id)
                 aliases[id, default: []].insert(s.name)

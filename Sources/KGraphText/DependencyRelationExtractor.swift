@@ -666,11 +666,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
     }
 
     private func acceptsSubject(_ span: EntitySpan) -> Bool {
-        !(span.type == .person && span.isReference && !["he", "she"].contains(span.name))
+        !(span.type == .person && span.isReference && ["him", "her", "his", "hers"].contains(span.name))
     }
 
     private func acceptsObject(_ span: EntitySpan) -> Bool {
-        !(span.type == .person && span.isReference)
+        !(span.type == .person && span.isReference && GeneralVocabulary.personPronouns.contains(span.name))
     }
 
     func past(of lemma: String) -> String {

@@ -389,6 +389,11 @@ public struct LexiconRecognizer: EntityRecognizer {
             let low = tok.text.lowercased()
             if GeneralVocabulary.personPronouns.contains(low) {
                 spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
+            } else if let len = roleReference(doc, t, covered) {
+                // "the Prime Minister": the document's one person with that title (resolved later).
+                let role = doc.tokens[t..<(t + len)].map { Lexicon.key($0.text) }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+                spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
+                for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast()))),
                       tok.text == low, doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
                       let np = eventPhrase(doc, head: t, covered: covered) {
@@ -560,6 +565,23 @@ public struct LexiconRecognizer: EntityRecognizer {
             return m
         }
         return nil
+    }
+
+    /// The length of a person's title after "the" that no name or noun follows ("the Prime Minister
+    /// said", "the president's visit"), not a role "of" something ("the President of Kenya").
+    private func roleReference(_ doc: Document, _ t: Int, _ covered: [Bool]) -> Int? {
+        guard t > 0, Lexicon.key(doc.tokens[t - 1].text) == "the", !covered[t - 1] else { return nil }
+        let words = doc.tokens.map(\.text)
+        let end = doc.sentences[doc.sentenceIndex(ofToken: t)].upperBound
+        guard let len = matchTitle(words, t, end + 1), !GeneralVocabulary.honorifics.contains(Lexicon.key(words[t])),
+              !(t..<(t + len)).contains(where: { covered[$0] }) else { return nil }
+        if t + len < end {
+            let next = words[t + len]
+            // The title heads its phrase: not "the chief economist".
+            guard !isCapitalized(next), !["of", "-", "for"].contains(next.lowercased()),
+                  doc.upos.count != doc.tokens.count || !["NOUN", "PROPN", "NUM"].contains(doc.upos[t + len]) else { return nil }
+        }
+        return len
     }
 
     /// "a virtual summit", "the ceasefire agreement": an event named by a common noun.

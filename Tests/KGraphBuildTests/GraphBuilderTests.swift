@@ -19,6 +19,17 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(d.mentions.filter { $0.entity == "person:angela merkel" }.count == 3)
     }
 
+    /// "the President" is the document's one person with that title; with two, it is nobody.
+    @Test func aUniqueRoleIsItsPerson() {
+        let d = resolve("r.txt", "Kenyan President William Ruto arrived in Berlin on Monday. The President later visited a factory in Munich.")
+        #expect(d.relations.contains { $0.subject == "person:william ruto" && $0.object == "place:munich" })
+        let two = resolve("r2.txt", "Kenyan President William Ruto met French President Emmanuel Macron in Paris. The President later visited Lyon.")
+        #expect(!two.relations.contains { $0.object == "place:lyon" && $0.subject.hasPrefix("person:") })
+        // Not a title before a noun: "the chief economist" keeps its role.
+        #expect(resolve("r3.txt", "Maria Lopez, the chief economist of the Andean Development Corporation, spoke in Lima.").relations
+            .contains { $0.predicate == "chief economist of" })
+    }
+
     @Test func stateAliasesAreOneState() {
         let d = resolve("b.txt", "The U.S. and the United States of America are the same. US officials agreed.")
         let states = d.entities.filter { $0.type == .state }
