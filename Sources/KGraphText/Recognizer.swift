@@ -148,6 +148,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                 default: nil
                 }
                 if let h = headType { hint = h }
+                // A headline capitalizes common words: "Faces Uphill Battle" names nobody.
+                if headline, hint == .person, !lexicon.givenNames.contains(words[a]), words[a..<e].allSatisfy({ isCommonWord($0) }) {
+                    t = runEnd
+                    continue
+                }
                 // "Earth Day" tagged as a place, "Hurricane Katrina" as a place or a person: events.
                 if hint == .place || hint == .organization, e - a >= 2, lexicon.place(named: words[a..<e].joined(separator: " ")) == nil,
                    GeneralVocabulary.plainEventHeads.contains(words[e - 1].lowercased()) {
@@ -555,12 +560,16 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     /// Where a person's title starts inside the run a..<e, after at least one word and before at
     /// least one capitalized word, when the run does not end in an organization's head word
-    /// ("Palestinian Authority President Mahmoud Abbas", not "Office of the Secretary of State").
+    /// ("Palestinian Authority President Mahmoud Abbas", not "Office of the Secretary of State" or
+    /// "United Nations General Assembly").
     private func innerTitle(_ words: [String], _ a: Int, _ e: Int) -> Int? {
         guard e - a >= 3, !lexicon.organizationHeads.contains(words[e - 1].lowercased()) else { return nil }
         for m in (a + 1)..<(e - 1) where words[m - 1] != "-" {
+            // The words after the title are a name: not all common words ("United Nations General"
+            // + "Assembly"), unless a given name opens them.
             guard isCapitalized(words[m]), let len = matchTitle(words, m, e),
                   words[(m + len)..<e].allSatisfy({ isCapitalized($0) }),
+                  lexicon.givenNames.contains(words[m + len]) || !words[(m + len)..<e].allSatisfy({ isCommonWord($0) }),
                   !GeneralVocabulary.honorifics.contains(words[m].lowercased()) else { continue }
             return m
         }
@@ -663,7 +672,9 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     /// A title-case line such as a headline: most of its longer words capitalized, no final period.
     func isHeadline(_ doc: Document, _ sentence: Range<Int>) -> Bool {
-        guard let last = doc.tokens[sentence].last, last.text != "." else { return false }
+        // (A sentence may end inside quotes or brackets: 'called him "the devil."')
+        let closers: Set<String> = ["\"", "'", "”", "’", ")", "»", "''"]
+        guard let last = doc.tokens[sentence].last(where: { !closers.contains($0.text) }), last.text != "." else { return false }
         let words = doc.tokens[sentence].map(\.text).filter { $0.count > 3 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }
         guard words.count >= 3 else { return false }
         return Double(words.filter(isCapitalized).count) / Double(words.count) >= 0.6

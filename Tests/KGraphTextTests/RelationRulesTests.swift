@@ -217,4 +217,18 @@ import Testing
         #expect(sharedPipeline.lexicon.organizationNouns.isSuperset(of: ["ministry", "agency", "union", "council"]))
         #expect(!sharedPipeline.lexicon.organizationNouns.contains("nine") && !sharedPipeline.lexicon.organizationNouns.contains("europe"))
     }
+
+    /// A headline's capitalized common words name nobody ("Faces Uphill Battle"); a sentence that
+    /// ends inside quotes is no headline, whatever its capitals; a title inside an organization's
+    /// name followed by common words splits nothing off.
+    @Test func headlinesAndQuotedEndings() {
+        let h = sharedPipeline.analyze(path: "t.txt", text: "Pension Reform Faces Uphill Battle in Parliament\n\nThe reform was debated on Monday.")
+        #expect(!h.document.spans.contains { $0.type == .person && $0.name.contains("Battle") })
+        let text = "At the United Nations General Assembly, Bolivian President Evo Morales called Senator Hill \"a liar.\""
+        let q = sharedPipeline.analyze(path: "t.txt", text: text)
+        #expect(!LexiconRecognizer(lexicon: sharedPipeline.lexicon).isHeadline(q.document, q.document.sentences[0]))
+        #expect(relationTriples(text).contains { $0 == ("Evo Morales", "called", "Hill") })
+        // A title inside an organization's name before common words is no person's ("General" + "Assembly").
+        #expect(q.document.spans.contains { $0.name == "United Nations General Assembly" && $0.type == .organization })
+    }
 }
