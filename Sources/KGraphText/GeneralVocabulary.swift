@@ -91,6 +91,11 @@ public enum GeneralVocabulary {
         "border", "crossing", "heights", "strip", "bank", "corridor", "basin",
     ]
 
+    /// Lower-case nouns after the name of a state's division: "Helmand province", "Abia state".
+    public static let divisionNouns: Set<String> = [
+        "province", "state", "region", "district", "county", "governorate", "prefecture", "municipality", "oblast",
+    ]
+
     /// Last words that make a capitalized phrase an event.
     public static let eventHeads: Set<String> = [
         "summit", "conference", "war", "games", "olympics", "cup", "election", "elections", "forum",

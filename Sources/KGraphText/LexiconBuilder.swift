@@ -157,6 +157,13 @@ public struct LexiconBuilder: Sendable {
         for entry in ((subdivisions as? [String: Any])?["3166-2"] as? [[String: Any]]) ?? [] where entry["parent"] == nil {
             guard let code = entry["code"] as? String, let name = entry["name"] as? String else { continue }
             regions[Lexicon.key(name), default: []].insert(String(code.prefix(2)))
+            // The name without its kind, as English news writes it: "Heilongjiang" (Sheng),
+            // "Kursk" (Oblast'), "Dagestan" (Respublika).
+            let words = Lexicon.key(name).split(separator: " ")
+            if words.count >= 2, Self.divisionKinds.contains(String(words.last!)),
+               words.dropLast().contains(where: { !wn.isCommonWord(String($0)) }) {
+                regions[words.dropLast().joined(separator: " "), default: []].insert(String(code.prefix(2)))
+            }
         }
         for (k, codes) in regions.sorted(by: { $0.key < $1.key }) where codes.count == 1 && !k.isEmpty {
             out.append("region\t\(k)\t\(codes.first!)")
@@ -223,6 +230,13 @@ public struct LexiconBuilder: Sendable {
 
     /// An alternate city name worth matching in English text: Latin letters, capitalized,
     /// not an airport code, not an ordinary English word.
+    /// Words for the kind of a division that iso-codes writes after its name, in the state's
+    /// language or in English.
+    static let divisionKinds: Set<String> = [
+        "sheng", "zizhiqu", "shi", "oblast", "oblast'", "oblys", "oblysy", "kraj", "okrug", "respublika", "novads",
+        "zupanija", "apskritis", "province", "region", "governorate", "state", "district", "county",
+    ]
+
     static func plausibleAlternate(_ alt: String, wn: WordNet) -> Bool {
         guard alt.count >= 4, let first = alt.first, first.isUppercase,
               alt.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0 == " " || $0 == "-")) }),

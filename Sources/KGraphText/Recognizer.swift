@@ -203,6 +203,13 @@ public struct LexiconRecognizer: EntityRecognizer {
                 for k in a..<e { covered[k] = true }
                 t = runEnd
             }
+            // A "person" named after "the town of", "the settlement of" is that place.
+            for k in spans.indices where sentence.contains(spans[k].tokens.lowerBound) && spans[k].type == .person
+                && spans[k].title == nil && isNamedDivision(doc, spans[k].tokens) {
+                let name = spans[k].name
+                spans[k] = EntitySpan(tokens: spans[k].tokens, type: .place, name: lexicon.place(named: name)?.name ?? name,
+                                      gazetteerKey: lexicon.place(named: name) != nil ? Lexicon.key(name) : nil)
+            }
             // A capital that stands for its state ("Seoul's foreign minister"), before titles look
             // for their states.
             for k in spans.indices where sentence.contains(spans[k].tokens.lowerBound) {
@@ -244,6 +251,15 @@ public struct LexiconRecognizer: EntityRecognizer {
                     let place = lexicon.place(named: words[k])!
                     spans.append(EntitySpan(tokens: k..<(k + 1), type: .place, name: place.name, gazetteerKey: Lexicon.key(words[k])))
                     covered[k] = true
+                } else if !headline, let run = divisionName(words, k, sentence, covered)
+                            ?? namedDivision(doc, words, k, sentence, covered) {
+                    // Capitalized words the tagger left out before "province", "state" or the like
+                    // ("Heilongjiang province", "Swat district"), or after "the town of".
+                    let name = words[run].joined(separator: " ")
+                    let key = Lexicon.key(name)
+                    spans.append(EntitySpan(tokens: run, type: .place, name: lexicon.place(named: name)?.name ?? name,
+                                            gazetteerKey: lexicon.place(named: name) != nil || lexicon.regions[key] != nil ? key : nil))
+                    for c in run { covered[c] = true }
                 }
             }
         }
@@ -272,6 +288,40 @@ public struct LexiconRecognizer: EntityRecognizer {
         guard j - k >= 2, doc.upos[j - 1] == "PROPN", !(k..<j).contains(where: { doc.upos[$0] == "VERB" }) else { return nil }
         let last = words[j - 1].lowercased()
         guard lexicon.organizationHeads.contains(last) || lexicon.organizationNouns.contains(last) else { return nil }
+        return k..<j
+    }
+
+    /// Whether a name is what a place noun before "of" names: "the West Bank settlement of Ariel",
+    /// "the town of Ramadi" (the parse hangs the name on the noun with "of").
+    private func isNamedDivision(_ doc: Document, _ tokens: Range<Int>) -> Bool {
+        guard doc.heads.count == doc.tokens.count, let h = tokens.first(where: { !tokens.contains(doc.heads[$0]) }) else { return false }
+        let noun = doc.heads[h]
+        return noun >= 0 && noun < tokens.lowerBound && doc.deprels[h].hasPrefix("nmod")
+            && GeneralVocabulary.subdivisionNouns.contains(doc.tokens[noun].text)
+            && doc.heads.indices.contains { doc.heads[$0] == h && $0 < tokens.lowerBound && doc.tokens[$0].text == "of" }
+    }
+
+    /// The capitalized words from `k` (at most three) that a place noun and "of" name: "the
+    /// northern town of Qaim".
+    private func namedDivision(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
+        guard k >= 2, words[k - 1] == "of", GeneralVocabulary.subdivisionNouns.contains(words[k - 2]) else { return nil }
+        var j = k
+        while j < sentence.upperBound, j - k < 3, !covered[j], isCapitalized(words[j]),
+              !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased()) { j += 1 }
+        guard j > k, isNamedDivision(doc, k..<j) else { return nil }
+        return k..<j
+    }
+
+    /// The capitalized words from `k` (at most three) that a lower-case noun for a division of a
+    /// state follows ("Heilongjiang province", "Abia state"), when they are no common words or the
+    /// gazetteers know them as a place.
+    private func divisionName(_ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
+        var j = k
+        while j < sentence.upperBound, j - k < 3, !covered[j], isCapitalized(words[j]) { j += 1 }
+        guard j > k, j < sentence.upperBound, GeneralVocabulary.divisionNouns.contains(words[j]) else { return nil }
+        let name = words[k..<j].joined(separator: " ")
+        guard lexicon.place(named: name) != nil || lexicon.regions[Lexicon.key(name)] != nil
+                || !words[k..<j].contains(where: { isCommonWord($0) }) else { return nil }
         return k..<j
     }
 

@@ -231,4 +231,15 @@ import Testing
         // A title inside an organization's name before common words is no person's ("General" + "Assembly").
         #expect(q.document.spans.contains { $0.name == "United Nations General Assembly" && $0.type == .organization })
     }
+
+    /// Names the tagger left out before a division noun ("Jilin province") or after a place noun
+    /// and "of" ("the northern town of Maria"), or took for a person there, are places; a division
+    /// is also known without its kind ("Heilongjiang" for iso-codes' "Heilongjiang Sheng").
+    @Test func divisionsAndNamedPlaces() {
+        #expect(relationTriples("The mine in Hegou City, Jilin province, collapsed.").contains { $0 == ("Hegou City", "located in", "Jilin") })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Troops entered the northern town of Maria on Sunday.")
+        #expect(a.document.spans.contains { $0.name == "Maria" && $0.type == .place })
+        #expect(sharedPipeline.lexicon.regions["heilongjiang"] == "CN")
+        #expect(sharedPipeline.lexicon.regions["northern"] == nil)
+    }
 }
