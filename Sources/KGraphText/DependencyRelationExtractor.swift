@@ -299,8 +299,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// Verbs that give a name: "known as", "called".
     static let namingVerbs: Set<String> = ["know", "call", "name", "dub", "nickname", "title", "refer"]
 
-    /// Verbs of saying, whose object is what was said.
-    static let sayingVerbs: Set<String> = ["say", "tell", "state", "claim", "report", "announce"]
+    /// Verbs of saying, whose object is what was said. ("Tell" is not one: its object is whom it
+    /// tells, "told his counterpart that ...".)
+    static let sayingVerbs: Set<String> = ["say", "state", "claim", "report", "announce"]
 
     // MARK: - Verbs
 
@@ -477,6 +478,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 return p.kids(h, "nmod:poss")
             case "acl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG":
                 return [p.rel(h) == "appos" && p.spanOf[h] < 0 && p.doc.heads[h] >= 0 ? p.doc.heads[h] : h]
+            // An infinitive after a noun with a possessor is the possessor's doing: "Israel's plan to
+            // withdraw from Gaza", "the group's decision to end the truce".
+            case "acl" where p.children[v].contains(where: { p.lower[$0] == "to" && $0 < v }) && p.spanOf[h] < 0:
+                return p.kids(h, "nmod:poss")
             default: return []
             }
         }
@@ -625,7 +630,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     // "Pakistan's military", "Iran's government".
                     out.append(p.spanOf[c])
                 } else if r == "compound" || r == "nmod:poss", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .organization,
-                          c < t, isMembersNoun(p, t) {
+                          c < t, isMembersNoun(p, t) || (r == "compound" && lexicon.organizationNouns.contains(p.lemma(t))) {
+                    // (Also the kind of organization it is: "the Interfax news agency".)
                     // "NATO forces", "Hamas militants", "the group's fighters": an organization's
                     // members or agents stand for it.
                     out.append(p.spanOf[c])

@@ -242,4 +242,13 @@ import Testing
         #expect(sharedPipeline.lexicon.regions["heilongjiang"] == "CN")
         #expect(sharedPipeline.lexicon.regions["northern"] == nil)
     }
+
+    /// An infinitive after a noun with a possessor is the possessor's doing; "tell" takes whom it
+    /// tells; an organization before the kind of organization it is stands for the phrase.
+    @Test func possessorsPlansAndTelling() {
+        #expect(relationTriples("Officials discussed Turkey's plan to withdraw from Cyprus.").contains { $0 == ("Turkey", "withdrew from", "Cyprus") })
+        #expect(relationTriples("Kenyan President William Ruto told Ghanaian President John Mahama that the talks would resume.")
+            .contains { $0 == ("William Ruto", "told", "John Mahama") })
+        #expect(relationTriples("Russia has accused some NATO countries of supplying arms to Georgia.").contains { $0 == ("Russia", "accused", "NATO") })
+    }
 }
