@@ -57,13 +57,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 for t in max(0, s.tokens.lowerBound - n)..<s.tokens.lowerBound where so[t] == -1 { so[t] = k }
             }
             spanOf = so
+            universal = doc.deprels.map { $0.prefix { $0 != ":" } }
         }
 
         /// Organization span -> the person span right after it that holds a role in it ("NATO" ->
         /// "Mark Rutte" in "NATO Secretary General Mark Rutte"), set once the parse is built.
         var roleHolder: [Int: Int] = [:]
 
-        func rel(_ t: Int) -> Substring { doc.deprels[t].split(separator: ":").first ?? "" }
+        /// Each token's relation without its subtype ("nmod" for "nmod:poss"), computed once.
+        let universal: [Substring]
+        func rel(_ t: Int) -> Substring { universal[t] }
         func kids(_ t: Int, _ r: String) -> [Int] { children[t].filter { doc.deprels[$0] == r } }
         func kids(_ t: Int, universal r: String) -> [Int] { children[t].filter { rel($0) == r } }
         func lemma(_ t: Int) -> String {
@@ -600,7 +603,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     }
 
     private func isTitleWord(_ w: String) -> Bool {
-        GeneralVocabulary.titles.contains { $0.count == 1 && $0[0] == w }
+        GeneralVocabulary.oneWordTitles.contains(w)
     }
 
     // MARK: - From a token to entities

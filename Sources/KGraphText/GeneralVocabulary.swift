@@ -22,6 +22,9 @@ public enum GeneralVocabulary {
         ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"], ["sheik"], ["sheikh"], ["commissioner"],
     ]
 
+    /// The titles of one word ("president", "minister"), for set lookups.
+    public static let oneWordTitles: Set<String> = Set(titles.filter { $0.count == 1 }.map { $0[0] })
+
     /// Titles that say nothing of an office, so they give no "X of Y" relation.
     public static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "professor", "prof",

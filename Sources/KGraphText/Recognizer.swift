@@ -173,7 +173,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 // An "event" that the gazetteer knows as a place and that has no event's head word is
                 // the place: "Rostov-on-Don".
                 if hint == .event, headType == nil, !GeneralVocabulary.eventHeads.contains(words[e - 1].lowercased()),
-                   lexicon.place(named: words[a..<e].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")) != nil {
+                   lexicon.place(named: Self.joinName(words[a..<e])) != nil {
                     hint = .place
                 }
                 // A lone word tagged as a person that names a city of a million people or more, and
@@ -294,11 +294,12 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// Whether a name is what a place noun before "of" names: "the West Bank settlement of Ariel",
     /// "the town of Ramadi" (the parse hangs the name on the noun with "of").
     private func isNamedDivision(_ doc: Document, _ tokens: Range<Int>) -> Bool {
-        guard doc.heads.count == doc.tokens.count, let h = tokens.first(where: { !tokens.contains(doc.heads[$0]) }) else { return false }
+        let of = tokens.lowerBound - 1
+        guard of >= 1, doc.heads.count == doc.tokens.count, doc.tokens[of].text == "of",
+              let h = tokens.first(where: { !tokens.contains(doc.heads[$0]) }) else { return false }
         let noun = doc.heads[h]
-        return noun >= 0 && noun < tokens.lowerBound && doc.deprels[h].hasPrefix("nmod")
+        return noun >= 0 && noun < of && doc.heads[of] == h && doc.deprels[h].hasPrefix("nmod")
             && GeneralVocabulary.subdivisionNouns.contains(doc.tokens[noun].text)
-            && doc.heads.indices.contains { doc.heads[$0] == h && $0 < tokens.lowerBound && doc.tokens[$0].text == "of" }
     }
 
     /// The capitalized words from `k` (at most three) that a place noun and "of" name: "the
@@ -439,14 +440,15 @@ public struct LexiconRecognizer: EntityRecognizer {
         for (t, tok) in doc.tokens.enumerated() where !covered[t] && personLast[tok.text] != nil {
             spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: tok.text))
         }
-        // Pronouns and event noun phrases.
+        // Pronouns, roles and event noun phrases.
+        let words = doc.tokens.map(\.text)
         for (t, tok) in doc.tokens.enumerated() where !covered[t] {
             let low = tok.text.lowercased()
             if GeneralVocabulary.personPronouns.contains(low) {
                 spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: low, isReference: true))
-            } else if let len = roleReference(doc, t, covered) {
+            } else if let len = roleReference(doc, words, t, covered) {
                 // "the Prime Minister": the document's one person with that title (resolved later).
-                let role = doc.tokens[t..<(t + len)].map { Lexicon.key($0.text) }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+                let role = Self.joinName(doc.tokens[t..<(t + len)].map { Lexicon.key($0.text) })
                 spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
                 for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast()))),
@@ -513,15 +515,15 @@ public struct LexiconRecognizer: EntityRecognizer {
                 continue
             }
             if hint != .organization && hint != .event, let len = matchTitle(words, p, end) {
-                let t = words[p..<(p + len)].joined(separator: " ").lowercased().replacingOccurrences(of: ".", with: "")
-                    .replacingOccurrences(of: " - ", with: "-")
+                var t = Self.joinName(words[p..<(p + len)]).lowercased()
+                if t.contains(".") { t.removeAll { $0 == "." } }
                 if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
                 p += len
                 continue
             }
             // The rest of the run is one name.
             let rest = p..<end
-            let text = words[rest].joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            let text = Self.joinName(words[rest])
             let key = Lexicon.key(text)
             if title != nil && hint != .organization && hint != .event {
                 spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
@@ -628,9 +630,9 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     /// The length of a person's title after "the" that no name or noun follows ("the Prime Minister
     /// said", "the president's visit"), not a role "of" something ("the President of Kenya").
-    private func roleReference(_ doc: Document, _ t: Int, _ covered: [Bool]) -> Int? {
-        guard t > 0, Lexicon.key(doc.tokens[t - 1].text) == "the", !covered[t - 1] else { return nil }
-        let words = doc.tokens.map(\.text)
+    private func roleReference(_ doc: Document, _ words: [String], _ t: Int, _ covered: [Bool]) -> Int? {
+        guard t > 0, words[t - 1] == "the" || words[t - 1] == "The", !covered[t - 1], titlesByFirstWord[Lexicon.key(words[t])] != nil
+        else { return nil }
         let end = doc.sentences[doc.sentenceIndex(ofToken: t)].upperBound
         guard let len = matchTitle(words, t, end + 1), !GeneralVocabulary.honorifics.contains(Lexicon.key(words[t])),
               !(t..<(t + len)).contains(where: { covered[$0] }) else { return nil }
@@ -721,10 +723,19 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     /// A title-case line such as a headline: most of its longer words capitalized, no final period.
+    /// Words joined by spaces, the tokenizer's hyphens closed up again ("Rostov - on - Don" ->
+    /// "Rostov-on-Don").
+    static func joinName<C: Collection<String>>(_ words: C) -> String {
+        let s = words.joined(separator: " ")
+        return words.contains("-") ? s.replacingOccurrences(of: " - ", with: "-") : s
+    }
+
+    /// Marks that may close a sentence after its full stop.
+    static let closers: Set<String> = ["\"", "'", "”", "’", ")", "»", "''"]
+
     func isHeadline(_ doc: Document, _ sentence: Range<Int>) -> Bool {
         // (A sentence may end inside quotes or brackets: 'called him "the devil."')
-        let closers: Set<String> = ["\"", "'", "”", "’", ")", "»", "''"]
-        guard let last = doc.tokens[sentence].last(where: { !closers.contains($0.text) }), last.text != "." else { return false }
+        guard let last = doc.tokens[sentence].last(where: { !Self.closers.contains($0.text) }), last.text != "." else { return false }
         let words = doc.tokens[sentence].map(\.text).filter { $0.count > 3 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }
         guard words.count >= 3 else { return false }
         return Double(words.filter(isCapitalized).count) / Double(words.count) >= 0.6
