@@ -482,9 +482,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             case "acl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG":
                 return [p.rel(h) == "appos" && p.spanOf[h] < 0 && p.doc.heads[h] >= 0 ? p.doc.heads[h] : h]
             // An infinitive after a noun with a possessor is the possessor's doing: "Israel's plan to
-            // withdraw from Gaza", "the group's decision to end the truce".
+            // withdraw from Gaza", "the group's decision to end the truce". A person or group that
+            // is a verb's object does it too: "urged the Afghan government to hold trials" (a
+            // misparse of object control).
             case "acl" where p.children[v].contains(where: { p.lower[$0] == "to" && $0 < v }) && p.spanOf[h] < 0:
-                return p.kids(h, "nmod:poss")
+                let possessors = p.kids(h, "nmod:poss")
+                return !possessors.isEmpty ? possessors : p.rel(h) == "obj" && controlled(p, h) ? [h] : []
             default: return []
             }
         }

@@ -251,4 +251,20 @@ import Testing
             .contains { $0 == ("William Ruto", "told", "John Mahama") })
         #expect(relationTriples("Russia has accused some NATO countries of supplying arms to Georgia.").contains { $0 == ("Russia", "accused", "NATO") })
     }
+
+    /// A group that a verb acts on, with an infinitive the parse hung on it, does what the
+    /// infinitive says ("urged the Kenyan government to hold elections"). The parse is written out.
+    @Test func objectsDoTheInfinitivesHungOnThem() {
+        var doc = Document(path: "t.txt", text: "Donors urged the Kenyan government to hold elections.")
+        Tokenizer().tokenize(&doc)
+        #expect(doc.tokens.map(\.text) == ["Donors", "urged", "the", "Kenyan", "government", "to", "hold", "elections", "."])
+        doc.upos = ["NOUN", "VERB", "DET", "ADJ", "NOUN", "PART", "VERB", "NOUN", "PUNCT"]
+        doc.heads = [1, -1, 4, 4, 1, 6, 4, 6, 1]
+        doc.deprels = ["nsubj", "root", "det", "amod", "obj", "mark", "acl", "obj", "punct"]
+        doc.spans = [EntitySpan(tokens: 3..<4, type: .state, name: "Kenya"),
+                     EntitySpan(tokens: 7..<8, type: .event, name: "elections", isCommonNoun: true)]
+        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
+            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        #expect(found.contains { $0 == ("Kenya", "held", "elections") })
+    }
 }
