@@ -621,6 +621,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // the person, whom the words are about.
             out.append(p.roleHolder[p.spanOf[t]] ?? p.spanOf[t])
         } else {
+            // A role noun right before a person's name is that person, whatever the parse made of
+            // the name: "did not meet opposition leader Raila Odinga".
+            if t + 1 < p.doc.tokens.count, p.spanOf[t + 1] >= 0, p.doc.spans[p.spanOf[t + 1]].type == .person,
+               p.doc.spans[p.spanOf[t + 1]].tokens.lowerBound == t + 1, !p.doc.spans[p.spanOf[t + 1]].isReference, isRoleNoun(p, t) {
+                out.append(p.spanOf[t + 1])
+            }
             for c in p.children[t] {
                 let r = p.doc.deprels[c]
                 if r == "appos" || (p.rel(c) == "nmod" && ["including", "like", "such as"].contains(p.preposition(c) ?? "")) {

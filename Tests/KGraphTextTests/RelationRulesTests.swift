@@ -267,4 +267,12 @@ import Testing
             .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
         #expect(found.contains { $0 == ("Kenya", "held", "elections") })
     }
+
+    /// A role noun right before a person's name stands for the person, however the parse hung the
+    /// name; the denial stays on the relation.
+    @Test func aRoleBeforeANameIsThePerson() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Scholz did not meet Kenyan opposition leader Amina Wanjiru, his office said.")
+        let met = a.relations.filter { a.document.spans[$0.object].name == "Amina Wanjiru" && $0.predicate == "met" }
+        #expect(!met.isEmpty && met.allSatisfy(\.negated))
+    }
 }
