@@ -11,6 +11,22 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
     return a.relations.map { (a.document.spans[$0.subject].name, $0.predicate, a.document.spans[$0.object].name) }
 }
 
+/// The relations the extractor reads from a parse written out by hand, so that a test does not
+/// depend on what the trained parser does with the sentence; the tokenizer must cut `text` into
+/// `words`.
+func handParsedTriples(_ text: String, words: [String], upos: [String], heads: [Int], deprels: [String],
+                       spans: [EntitySpan]) -> [(String, String, String)] {
+    var doc = Document(path: "t.txt", text: text)
+    Tokenizer().tokenize(&doc)
+    #expect(doc.tokens.map(\.text) == words)
+    doc.upos = upos
+    doc.heads = heads
+    doc.deprels = deprels
+    doc.spans = spans
+    return DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
+        .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+}
+
 @Suite struct PipelineTests {
     @Test func lexiconComesFromData() {
         let lex = sharedPipeline.lexicon
@@ -175,22 +191,18 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
     /// not depend on what the trained parser does with the sentence.
     @Test(arguments: [false, true])
     func copulaVisitSurvivesAPredicateHungOnItsSubject(_ misparsed: Bool) {
-        let text = "Regional envoys, including veteran diplomat Maria Lopez, were recently in Nairobi."
-        var doc = Document(path: "t.txt", text: text)
-        Tokenizer().tokenize(&doc)
-        #expect(doc.tokens.map(\.text) == ["Regional", "envoys", ",", "including", "veteran", "diplomat", "Maria",
-                                           "Lopez", ",", "were", "recently", "in", "Nairobi", "."])
-        doc.upos = ["ADJ", "NOUN", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT", "AUX", "ADV", "ADP", "PROPN",
-                    "PUNCT"]
-        // Right: Nairobi is the root with "envoys" its subject. Misparsed: "envoys" is the root
-        // and Nairobi (with "were") a modifier of it.
-        doc.heads = [1, misparsed ? -1 : 12, 6, 6, 5, 6, 1, 6, 12, 12, 12, 12, misparsed ? 1 : -1, misparsed ? 1 : 12]
-        doc.deprels = ["amod", misparsed ? "root" : "nsubj", "punct", "case", "amod", "nmod:desc", "nmod", "flat", "punct",
-                       "cop", "advmod", "case", misparsed ? "nmod" : "root", "punct"]
-        doc.spans = [EntitySpan(tokens: 6..<8, type: .person, name: "Maria Lopez"),
-                     EntitySpan(tokens: 12..<13, type: .place, name: "Nairobi")]
-        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
-            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        let found = handParsedTriples(
+            "Regional envoys, including veteran diplomat Maria Lopez, were recently in Nairobi.",
+            words: ["Regional", "envoys", ",", "including", "veteran", "diplomat", "Maria", "Lopez", ",", "were", "recently",
+                    "in", "Nairobi", "."],
+            upos: ["ADJ", "NOUN", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT", "AUX", "ADV", "ADP", "PROPN", "PUNCT"],
+            // Right: Nairobi is the root with "envoys" its subject. Misparsed: "envoys" is the root
+            // and Nairobi (with "were") a modifier of it.
+            heads: [1, misparsed ? -1 : 12, 6, 6, 5, 6, 1, 6, 12, 12, 12, 12, misparsed ? 1 : -1, misparsed ? 1 : 12],
+            deprels: ["amod", misparsed ? "root" : "nsubj", "punct", "case", "amod", "nmod:desc", "nmod", "flat", "punct",
+                      "cop", "advmod", "case", misparsed ? "nmod" : "root", "punct"],
+            spans: [EntitySpan(tokens: 6..<8, type: .person, name: "Maria Lopez"),
+                    EntitySpan(tokens: 12..<13, type: .place, name: "Nairobi")])
         #expect(found.contains { $0 == ("Maria Lopez", "visited", "Nairobi") })
     }
 

@@ -165,16 +165,12 @@ import Testing
     /// A verb with an active subject is active even where the parse also hung a passive auxiliary
     /// on it ("has been attacking" with "been" taken for aux:pass). The parse is written out.
     @Test func anActiveSubjectMakesTheVerbActive() {
-        var doc = Document(path: "t.txt", text: "Boko Haram has been attacking Maiduguri.")
-        Tokenizer().tokenize(&doc)
-        #expect(doc.tokens.map(\.text) == ["Boko", "Haram", "has", "been", "attacking", "Maiduguri", "."])
-        doc.upos = ["PROPN", "PROPN", "AUX", "AUX", "VERB", "PROPN", "PUNCT"]
-        doc.heads = [4, 0, 4, 4, -1, 4, 4]
-        doc.deprels = ["nsubj", "flat", "aux", "aux:pass", "root", "obj", "punct"]
-        doc.spans = [EntitySpan(tokens: 0..<2, type: .organization, name: "Boko Haram"),
-                     EntitySpan(tokens: 5..<6, type: .place, name: "Maiduguri")]
-        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
-            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        let found = handParsedTriples(
+            "Boko Haram has been attacking Maiduguri.", words: ["Boko", "Haram", "has", "been", "attacking", "Maiduguri", "."],
+            upos: ["PROPN", "PROPN", "AUX", "AUX", "VERB", "PROPN", "PUNCT"], heads: [4, 0, 4, 4, -1, 4, 4],
+            deprels: ["nsubj", "flat", "aux", "aux:pass", "root", "obj", "punct"],
+            spans: [EntitySpan(tokens: 0..<2, type: .organization, name: "Boko Haram"),
+                    EntitySpan(tokens: 5..<6, type: .place, name: "Maiduguri")])
         #expect(found.contains { $0 == ("Boko Haram", "attacked", "Maiduguri") })
     }
 
@@ -255,16 +251,13 @@ import Testing
     /// A group that a verb acts on, with an infinitive the parse hung on it, does what the
     /// infinitive says ("urged the Kenyan government to hold elections"). The parse is written out.
     @Test func objectsDoTheInfinitivesHungOnThem() {
-        var doc = Document(path: "t.txt", text: "Donors urged the Kenyan government to hold elections.")
-        Tokenizer().tokenize(&doc)
-        #expect(doc.tokens.map(\.text) == ["Donors", "urged", "the", "Kenyan", "government", "to", "hold", "elections", "."])
-        doc.upos = ["NOUN", "VERB", "DET", "ADJ", "NOUN", "PART", "VERB", "NOUN", "PUNCT"]
-        doc.heads = [1, -1, 4, 4, 1, 6, 4, 6, 1]
-        doc.deprels = ["nsubj", "root", "det", "amod", "obj", "mark", "acl", "obj", "punct"]
-        doc.spans = [EntitySpan(tokens: 3..<4, type: .state, name: "Kenya"),
-                     EntitySpan(tokens: 7..<8, type: .event, name: "elections", isCommonNoun: true)]
-        let found = DependencyRelationExtractor(lexicon: sharedPipeline.lexicon).relations(in: doc)
-            .map { (doc.spans[$0.subject].name, $0.predicate, doc.spans[$0.object].name) }
+        let found = handParsedTriples(
+            "Donors urged the Kenyan government to hold elections.",
+            words: ["Donors", "urged", "the", "Kenyan", "government", "to", "hold", "elections", "."],
+            upos: ["NOUN", "VERB", "DET", "ADJ", "NOUN", "PART", "VERB", "NOUN", "PUNCT"], heads: [1, -1, 4, 4, 1, 6, 4, 6, 1],
+            deprels: ["nsubj", "root", "det", "amod", "obj", "mark", "acl", "obj", "punct"],
+            spans: [EntitySpan(tokens: 3..<4, type: .state, name: "Kenya"),
+                    EntitySpan(tokens: 7..<8, type: .event, name: "elections", isCommonNoun: true)])
         #expect(found.contains { $0 == ("Kenya", "held", "elections") })
     }
 
