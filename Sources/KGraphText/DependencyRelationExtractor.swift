@@ -643,9 +643,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     out.append(p.spanOf[c])
                 } else if r == "compound" || r == "nmod:poss", p.spanOf[c] >= 0, p.doc.spans[p.spanOf[c]].type == .organization,
                           c < t, isMembersNoun(p, t) || (r == "compound" && lexicon.organizationNouns.contains(p.lemma(t))) {
-                    // (Also the kind of organization it is: "the Interfax news agency".)
                     // "NATO forces", "Hamas militants", "the group's fighters": an organization's
-                    // members or agents stand for it.
+                    // members or agents stand for it, and so does a noun for what it is or is made
+                    // of ("some NATO countries").
                     out.append(p.spanOf[c])
                 } else if p.rel(c) == "nmod", p.preposition(c) == "of", c > t,
                           GeneralVocabulary.partitiveNouns.contains(p.lemma(t)) || GeneralVocabulary.subdivisionNouns.contains(p.lower[t]) {
@@ -683,10 +683,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return first > 0 && [",", ";"].contains(p.lower[first - 1])
     }
 
+    /// A subject may be a name, a role ("the Chancellor") or "he"/"she", not another pronoun.
     private func acceptsSubject(_ span: EntitySpan) -> Bool {
-        !(span.type == .person && span.isReference && ["him", "her", "his", "hers"].contains(span.name))
+        !(span.type == .person && span.isReference && GeneralVocabulary.personPronouns.contains(span.name)
+            && !["he", "she"].contains(span.name))
     }
 
+    /// An object may be a name or a role, not a pronoun.
     private func acceptsObject(_ span: EntitySpan) -> Bool {
         !(span.type == .person && span.isReference && GeneralVocabulary.personPronouns.contains(span.name))
     }

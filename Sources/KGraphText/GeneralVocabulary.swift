@@ -118,7 +118,7 @@ public enum GeneralVocabulary {
     ]
 
     /// Words before a storm's given name: "Hurricane Katrina", "Tropical Storm Alberto".
-    public static let stormWords: Set<String> = ["hurricane", "typhoon", "cyclone", "storm", "tropical"]
+    public static let stormWords: Set<String> = ["hurricane", "typhoon", "cyclone", "storm"]
 
     /// Nouns that, after "A-B" of two states, name their dealings: "US-Ukrainian relations".
     public static let dealingNouns: Set<String> = [

@@ -158,8 +158,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                    GeneralVocabulary.plainEventHeads.contains(words[e - 1].lowercased()) {
                     hint = .event
                 }
-                if hint != nil, hint != .event, a > sentence.lowerBound, !covered[a - 1], words[a - 1] != words[a - 1].lowercased(),
-                   GeneralVocabulary.stormWords.contains(words[a - 1].lowercased()), words[a - 1].lowercased() != "tropical" {
+                if hint != nil, hint != .event, a > sentence.lowerBound, !covered[a - 1], isCapitalized(words[a - 1]),
+                   GeneralVocabulary.stormWords.contains(words[a - 1].lowercased()) {
                     a -= 1
                     if a > sentence.lowerBound, !covered[a - 1], words[a - 1] == "Tropical" { a -= 1 }
                     hint = .event
@@ -206,9 +206,9 @@ public struct LexiconRecognizer: EntityRecognizer {
             // A "person" named after "the town of", "the settlement of" is that place.
             for k in spans.indices where sentence.contains(spans[k].tokens.lowerBound) && spans[k].type == .person
                 && spans[k].title == nil && isNamedDivision(doc, spans[k].tokens) {
-                let name = spans[k].name
-                spans[k] = EntitySpan(tokens: spans[k].tokens, type: .place, name: lexicon.place(named: name)?.name ?? name,
-                                      gazetteerKey: lexicon.place(named: name) != nil ? Lexicon.key(name) : nil)
+                let name = spans[k].name, place = lexicon.place(named: name)
+                spans[k] = EntitySpan(tokens: spans[k].tokens, type: .place, name: place?.name ?? name,
+                                      gazetteerKey: place != nil ? Lexicon.key(name) : nil)
             }
             // A capital that stands for its state ("Seoul's foreign minister"), before titles look
             // for their states.
@@ -256,9 +256,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                     // Capitalized words the tagger left out before "province", "state" or the like
                     // ("Heilongjiang province", "Swat district"), or after "the town of".
                     let name = words[run].joined(separator: " ")
-                    let key = Lexicon.key(name)
-                    spans.append(EntitySpan(tokens: run, type: .place, name: lexicon.place(named: name)?.name ?? name,
-                                            gazetteerKey: lexicon.place(named: name) != nil || lexicon.regions[key] != nil ? key : nil))
+                    let key = Lexicon.key(name), place = lexicon.place(named: name)
+                    spans.append(EntitySpan(tokens: run, type: .place, name: place?.name ?? name,
+                                            gazetteerKey: place != nil || lexicon.regions[key] != nil ? key : nil))
                     for c in run { covered[c] = true }
                 }
             }
