@@ -113,8 +113,11 @@ struct WordNet {
             ("contest", 0), ("festival", 0), ("social_gathering", 0),
         ]
         let anchorSet = synsets(anchors)
+        let organization = synsets([("organization", 0)])
         var result: [String] = []
         for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
+            // A noun that is first an organization is not read as an event ("party", "council").
+            if let first = senses.first, nouns[first]?.lexFile == 14, reaches(first, organization) { continue }
             for offset in senses.prefix(3) {
                 guard let syn = nouns[offset] else { continue }
                 if syn.lexFile == 11 && offset == senses.first || reaches(offset, anchorSet) {

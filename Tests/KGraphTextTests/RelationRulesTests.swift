@@ -268,4 +268,14 @@ import Testing
         let met = a.relations.filter { a.document.spans[$0.object].name == "Amina Wanjiru" && $0.predicate == "met" }
         #expect(!met.isEmpty && met.allSatisfy(\.negated))
     }
+
+    /// A noun that is first an organization in WordNet is no event ("party", "council"); a
+    /// gathering still is ("conference").
+    @Test func organizationsAreNoEvents() {
+        let lex = sharedPipeline.lexicon
+        #expect(!lex.eventNouns.contains("party") && !lex.eventNouns.contains("council"))
+        #expect(lex.eventNouns.contains("conference") && lex.eventNouns.contains("summit"))
+        let a = sharedPipeline.analyze(path: "t.txt", text: "The party hopes to field former minister Amina Wanjiru in the next election.")
+        #expect(!a.document.spans.contains { $0.type == .event && $0.name.hasSuffix("party") })
+    }
 }
