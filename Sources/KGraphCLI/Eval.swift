@@ -87,13 +87,14 @@ struct Eval: ParsableCommand {
             print(line("overall", heldOut))
         }
         let ner = try NamedEntityTagger.load(from: dir.appendingPathComponent(NERTraining.modelFile), lexicon: lexicon)
+        var unerTest: [NERTraining.Sentence] = []
         for split in ["dev", "test"] { // dev is part of the recognizer's training data; test is held out
-            let file = NERTraining.unerFile(corpora: URL(fileURLWithPath: corpora), split: split)
+            let sentences = try NERTraining.readUNER(NERTraining.unerFile(corpora: URL(fileURLWithPath: corpora), split: split))
+            if split == "test" { unerTest = sentences }
             print("UNER EWT \(split) (\(split == "dev" ? "trained on" : "held out"), exact mentions, EVT as O):\n"
-                  + (try NERTraining.evaluate(ner, tagger: tagger, file: file)).summary)
+                  + NERTraining.evaluate(ner, tagger: tagger, sentences: sentences).summary)
         }
         // The names the graph gets: the tagger's mentions after the recognizer's gazetteers and rules.
-        let unerTest = try NERTraining.readUNER(NERTraining.unerFile(corpora: URL(fileURLWithPath: corpora), split: "test"))
         print("UNER EWT test (held out, the recognizer's names from raw text, exact mentions):\n"
               + RecognizerEvaluation.evaluate(pipeline, on: unerTest).summary)
     }

@@ -271,10 +271,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// General"); a day or a month ends it.
     private func untaggedOrganization(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
         guard !GeneralVocabulary.functionWords.contains(words[k].lowercased()), doc.upos.count == words.count else { return nil }
-        func name(_ j: Int) -> Bool {
-            j < sentence.upperBound && !covered[j] && isCapitalized(words[j])
-                && !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased())
-        }
+        func name(_ j: Int) -> Bool { isFreeNameWord(words, j, sentence, covered) }
         var j = k
         func connector(_ j: Int) -> Bool {
             j > k && j + 1 < sentence.upperBound && ["of", "for", "and", "the"].contains(words[j])
@@ -307,10 +304,15 @@ public struct LexiconRecognizer: EntityRecognizer {
     private func namedDivision(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
         guard k >= 2, words[k - 1] == "of", GeneralVocabulary.subdivisionNouns.contains(words[k - 2]) else { return nil }
         var j = k
-        while j < sentence.upperBound, j - k < 3, !covered[j], isCapitalized(words[j]),
-              !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased()) { j += 1 }
+        while j - k < 3, isFreeNameWord(words, j, sentence, covered) { j += 1 }
         guard j > k, isNamedDivision(doc, k..<j) else { return nil }
         return k..<j
+    }
+
+    /// Whether the word at `j` is in the sentence, in no name yet, capitalized, and no day or month.
+    private func isFreeNameWord(_ words: [String], _ j: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Bool {
+        j < sentence.upperBound && !covered[j] && isCapitalized(words[j])
+            && !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased())
     }
 
     /// The capitalized words from `k` (at most three) that a lower-case noun for a division of a

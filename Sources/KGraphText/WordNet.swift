@@ -117,7 +117,7 @@ struct WordNet {
         var result: [String] = []
         for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
             // A noun that is first an organization is not read as an event ("party", "council").
-            if let first = senses.first, nouns[first]?.lexFile == 14, reaches(first, organization) { continue }
+            if let first = senses.first, isOrganization(first, organization) { continue }
             for offset in senses.prefix(3) {
                 guard let syn = nouns[offset] else { continue }
                 if syn.lexFile == 11 && offset == senses.first || reaches(offset, anchorSet) {
@@ -166,9 +166,14 @@ struct WordNet {
         return nounIndex.compactMap { lemma, senses in
             guard Self.isPlainWord(lemma), isCommonWord(lemma), let first = senses.first.flatMap({ nouns[$0] }),
                   first.lexFile != 15, first.lexFile != 23,
-                  senses.prefix(3).contains(where: { nouns[$0]?.lexFile == 14 && reaches($0, anchor) }) else { return nil }
+                  senses.prefix(3).contains(where: { isOrganization($0, anchor) }) else { return nil }
             return lemma
         }.sorted()
+    }
+
+    /// Whether a noun sense is a group under WordNet's organization (`anchor`, its synset).
+    private func isOrganization(_ offset: Int, _ anchor: Set<Int>) -> Bool {
+        nouns[offset]?.lexFile == 14 && reaches(offset, anchor)
     }
 
     /// Nouns whose first sense is a person (noun.person): "economist", "widow", "resident".

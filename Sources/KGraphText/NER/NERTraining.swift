@@ -330,7 +330,12 @@ public enum NERTraining {
 
     /// Scores a recognizer on a UNER file, POS tags from `tagger`.
     public static func evaluate(_ ner: NamedEntityTagger, tagger: PerceptronTagger, file: URL) throws -> NERScore {
-        evaluate(ner, on: examples(try readUNER(file), tagger: tagger))
+        evaluate(ner, tagger: tagger, sentences: try readUNER(file))
+    }
+
+    /// Scores a recognizer on UNER sentences already read, POS tags from `tagger`.
+    public static func evaluate(_ ner: NamedEntityTagger, tagger: PerceptronTagger, sentences: [Sentence]) -> NERScore {
+        evaluate(ner, on: examples(sentences, tagger: tagger))
     }
 
     /// UNER dev or test under `corpora`.
