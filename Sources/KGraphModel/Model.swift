@@ -104,8 +104,10 @@ public struct Entity: Sendable, Hashable, Codable, Identifiable {
         var pendingSpace = false
         let folded = name.unicodeScalars.allSatisfy(\.isASCII) ? name.lowercased()
             : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        for ch in folded {
+        for var ch in folded {
             if ch == "." { continue }
+            // Typographic apostrophes are the plain one: "Côte d’Ivoire", "O’Brien".
+            if ch == "’" || ch == "‘" { ch = "'" }
             if ch.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue

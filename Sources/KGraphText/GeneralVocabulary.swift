@@ -22,13 +22,17 @@ public enum GeneralVocabulary {
         ["leader"], ["ceo"], ["chief"], ["counsel"], ["adviser"], ["advisor"], ["sheik"], ["sheikh"], ["commissioner"],
     ]
 
+    /// Forms of address that stand before a name as titles do ("His Excellency Mr. X"); the
+    /// recognizer reads them with `titles` (the NER model's features and training use `titles` alone).
+    public static let addressTitles: [[String]] = [["his", "excellency"], ["her", "excellency"], ["excellency"], ["excellencies"]]
+
     /// The titles of one word ("president", "minister"), for set lookups.
     public static let oneWordTitles: Set<String> = Set(titles.filter { $0.count == 1 }.map { $0[0] })
 
     /// Titles that say nothing of an office, so they give no "X of Y" relation.
     public static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "professor", "prof",
-        "rev", "reverend", "sheik", "sheikh",
+        "rev", "reverend", "sheik", "sheikh", "his excellency", "her excellency", "excellency", "excellencies", "he",
     ]
 
     /// Role nouns for appositions and copulas: "X, head of Y", "X is the foreign minister of Y".

@@ -40,6 +40,9 @@ public struct Lexicon: Sendable {
     public var givenNames: Set<String> = []
     /// Lowercased names of organizations seen in the NER corpora and WordNet.
     public var organizations: [String: String] = [:]
+    /// Organizations' proper names from WordNet ("General Assembly", "Security Council"), by key.
+    /// Not read by the NER gazetteer; the recognizer types a run that is one of them.
+    public var organizationNames: [String: String] = [:]
     /// Lowercased last words of organization names ("council", "ministry").
     public var organizationHeads: Set<String> = []
     /// Lowercased common nouns that name organizations ("ministry", "agency", "union"), from WordNet.
@@ -155,6 +158,7 @@ public struct Lexicon: Sendable {
                 case "region" where n >= 3: lex.regions[str(fields[1])] = str(fields[2])
                 case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
+                case "org-name" where n >= 3: lex.organizationNames[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
                 case "org-noun" where n >= 2: lex.organizationNouns.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))

@@ -201,6 +201,10 @@ public struct LexiconBuilder: Sendable {
             out.append("org-head\t\(h)")
         }
         for noun in wn.organizationNouns() where !GeneralVocabulary.placeHeads.contains(noun) { out.append("org-noun\t\(noun)") }
+        // Organizations' proper names from WordNet, apart from `org` (which the NER gazetteer reads).
+        var orgNames: [String: String] = [:]
+        for (_, name) in wn.organizationNames() where orgNames[Lexicon.key(name)] == nil { orgNames[Lexicon.key(name)] = name }
+        for (k, name) in orgNames.sorted(by: { $0.key < $1.key }) { out.append("org-name\t\(k)\t\(name)") }
 
         // Event nouns: WordNet nouns whose first sense is an event, or a meeting, agreement, talks,
         // truce, war or attack of some kind.

@@ -20,7 +20,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         stateFirstWords = Set(lexicon.stateAliases.keys.map { Self.firstWord($0) })
-        titlesByFirstWord = Dictionary(grouping: GeneralVocabulary.titles.filter { !$0.isEmpty }) { $0[0] }
+        titlesByFirstWord = Dictionary(grouping: (GeneralVocabulary.titles + GeneralVocabulary.addressTitles).filter { !$0.isEmpty }) { $0[0] }
     }
 
     /// The words of a lookup key up to its first space.
@@ -50,20 +50,35 @@ public struct LexiconRecognizer: EntityRecognizer {
         var covered = [Bool](repeating: false, count: words.count)
         for sentence in doc.sentences where !sentence.isEmpty {
             let headline = isHeadline(doc, sentence)
+            // States whose names have a lower-case word inside, which the tagger cuts up or types
+            // apart: "Trinidad and Tobago", "Bosnia and Herzegovina", "Kingdom of Bahrain".
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                if let len = connectedStateName(words, k, sentence.upperBound), let state = lexicon.state(named: words[k..<(k + len)].joined(separator: " ")) {
+                    spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
+                    for c in k..<(k + len) { covered[c] = true }
+                    k += len
+                } else {
+                    k += 1
+                }
+            }
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 let tag = doc.entityTags[t]
                 guard tag.hasPrefix("B-") || tag.hasPrefix("I-") else { t += 1; continue }
+                // Nor with a word already named, or a mark of no letters ("-" of "Secretary-General",
+                // the "**" of Markdown's bold).
+                if covered[t] || !words[t].contains(where: \.isLetter) { t += 1; continue }
                 // A name does not open with a lower-case word ("of" + "Iran's ...", "encourage" +
                 // "Saudi Arabia"), unless it is a name's particle ("al", "de", "van").
                 if words[t].first?.isLowercase == true, !GeneralVocabulary.nameConnectors.contains(words[t])
                     || GeneralVocabulary.functionWords.contains(words[t]) { t += 1; continue }
                 let type = tag.dropFirst(2)
                 var e = t + 1
-                while e < sentence.upperBound, doc.entityTags[e] == "I-" + type { e += 1 }
+                while e < sentence.upperBound, doc.entityTags[e] == "I-" + type, !covered[e] { e += 1 }
                 let taggedEnd = e // what follows a cut is no name either
                 e = t + saneLength(words, t..<e)
-                e = hyphenatedEnd(doc, words, type: type, end: e, limit: sentence.upperBound)
+                e = hyphenatedEnd(doc, words, type: matchTitle(words, t, e) != nil ? "PER" : type, end: e, limit: sentence.upperBound)
                 // A title tagged on its own ("Prime" of "Prime Minister Sir Keir Starmer"): the name
                 // after it takes it in.
                 if let len = matchTitle(words, t, sentence.upperBound), t + len >= e, isCapitalized(words[t + len]) {
@@ -139,7 +154,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                     a += 1
                 }
                 // A tagged run does not end in punctuation ("Rostov-on-Don" + ".").
-                while e - 1 > a, words[e - 1].count == 1, words[e - 1].first!.isPunctuation { e -= 1 }
+                while e - 1 > a, words[e - 1].count == 1 && words[e - 1].first!.isPunctuation
+                    || !words[e - 1].contains(where: { $0.isLetter || $0.isNumber }) { e -= 1 }
                 var hint: EntityType? = switch type {
                 case "PER": .person
                 case "LOC": .place
@@ -348,7 +364,9 @@ public struct LexiconRecognizer: EntityRecognizer {
         for i in run.dropFirst() {
             let w = words[i]
             let next = i + 1 < run.upperBound ? words[i + 1] : nil
+            // A mark ends it, but for those inside names; so do several ("**", Markdown's bold).
             if w.count == 1, let c = w.first, c.isPunctuation, !["-", ".", "&", "'", "’"].contains(w) { return i - run.lowerBound }
+            if w.count > 1, !w.contains(where: { $0.isLetter || $0.isNumber }) { return i - run.lowerBound }
             if GeneralVocabulary.possessiveMarkers.contains(w), next.map({ !isCapitalized($0) }) ?? true { return i - run.lowerBound }
             if let f = w.first, f.isLowercase, w.allSatisfy(\.isLetter), words[i - 1] != "-" {
                 let connector = GeneralVocabulary.nameConnectors.contains(w) || GeneralVocabulary.functionWords.contains(w)
@@ -477,6 +495,20 @@ public struct LexiconRecognizer: EntityRecognizer {
         var pendingState: Int? = nil // token index of a state/demonym just before a title
         var title: String? = nil
         var hint = hint
+        // A run that is nothing but states' names is those states, whatever the tagger took it
+        // for: "United Arab Emirates" tagged as an organization, "Costa Rica" as a person (a
+        // person's one word may be a name: "Chad", "Jordan").
+        if hint == .organization || hint == .event || hint == .person && run.count >= 2, let states = stateList(words, run) {
+            for (r, state) in states { spans.append(EntitySpan(tokens: r, type: .state, name: state.name, gazetteerKey: state.code)) }
+            return
+        }
+        // A run that WordNet names as a group is that organization: "General Assembly" tagged as
+        // the title "General" and a person, "Taliban" as a person.
+        if hint != .event, hint != .place || lexicon.place(named: Self.joinName(words[run])) == nil,
+           let name = lexicon.organizationNames[Lexicon.key(Self.joinName(words[run]))], lexicon.state(named: name) == nil {
+            spans.append(EntitySpan(tokens: run, type: .organization, name: lexicon.organizations[Lexicon.key(name)] ?? name))
+            return
+        }
         // A demonym before a person's name is the person's nationality, not part of the name:
         // "American" + "Lindsay Davenport" (tagged as one name, even as an organization: the
         // rest then opens with a given name or an uncommon word, and has no organization's head).
@@ -519,7 +551,9 @@ public struct LexiconRecognizer: EntityRecognizer {
             if hint != .organization && hint != .event, let len = matchTitle(words, p, end) {
                 var t = Self.joinName(words[p..<(p + len)]).lowercased()
                 if t.contains(".") { t.removeAll { $0 == "." } }
-                if title == nil || GeneralVocabulary.honorifics.contains(t) == false { title = title ?? t }
+                if t.contains("- ") { t = t.replacingOccurrences(of: "- ", with: "-") } // "Secretary- General"
+                // An office outranks an honorific: "His Excellency President X" is a president.
+                if title == nil || GeneralVocabulary.honorifics.contains(title!) && !GeneralVocabulary.honorifics.contains(t) { title = t }
                 p += len
                 continue
             }
@@ -527,6 +561,9 @@ public struct LexiconRecognizer: EntityRecognizer {
             let rest = p..<end
             let text = Self.joinName(words[rest])
             let key = Lexicon.key(text)
+            if (title != nil || hint == .person) && hint != .organization && hint != .event && !isPersonName(doc, words, rest, titled: title != nil) {
+                return
+            }
             if title != nil && hint != .organization && hint != .event {
                 spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
             } else if let hint {
@@ -570,6 +607,41 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
     }
 
+    /// The length of a state's name of two to six words from `p` that has a word inside in lower
+    /// case ("Trinidad and Tobago", "Côte d'Ivoire", "Democratic Republic of the Congo"), or nil.
+    private func connectedStateName(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+        guard isCapitalized(words[p]), stateFirstWords.contains(Self.firstWord(Lexicon.key(words[p]))) else { return nil }
+        for len in stride(from: min(6, end - p), through: 2, by: -1) where isCapitalized(words[p + len - 1]) || words[p + len - 1].first?.isLowercase == true {
+            let phrase = words[p..<(p + len)]
+            guard phrase.dropFirst().contains(where: { $0.first?.isLowercase == true }),
+                  lexicon.state(named: phrase.joined(separator: " ")) != nil else { continue }
+            return len
+        }
+        return nil
+    }
+
+    /// The states a run names, when it is nothing but states' names joined by "and", "&" or
+    /// commas ("Costa Rica", "the Czech Republic and Papua New Guinea"); demonyms do not count.
+    private func stateList(_ words: [String], _ run: Range<Int>) -> [(Range<Int>, StateInfo)]? {
+        var out: [(Range<Int>, StateInfo)] = []
+        var p = run.lowerBound
+        while p < run.upperBound {
+            if !out.isEmpty {
+                guard [",", "and", "&"].contains(words[p]), p + 1 < run.upperBound else { return nil }
+                p += 1
+            }
+            guard let len = stride(from: min(6, run.upperBound - p), through: 1, by: -1).first(where: { n in
+                lexicon.state(named: words[p..<(p + n)].joined(separator: " ")) != nil
+            }) else { return nil }
+            let phrase = words[p..<(p + len)].joined(separator: " ")
+            // A short alias ("US", "UK") counts only in capitals.
+            guard Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
+            out.append((p..<(p + len), lexicon.state(named: phrase)!))
+            p += len
+        }
+        return out.isEmpty ? nil : out
+    }
+
     private func lookupState(_ words: [String], _ p: Int, _ end: Int) -> (Int, StateInfo)? {
         var len = min(6, end - p)
         // The key of a phrase opens with that of its first word (keys drop periods and fold white
@@ -597,6 +669,13 @@ public struct LexiconRecognizer: EntityRecognizer {
            let hyphenated = titlesByFirstWord[Lexicon.key(words[p] + "-" + words[p + 2])], hyphenated.contains(where: { $0.count == 1 }) {
             return 3
         }
+        // A hyphen the tokenizer left on the first part: "Secretary-" + "General".
+        if p + 2 < end, words[p].hasSuffix("-"), words[p].count > 1,
+           let hyphenated = titlesByFirstWord[Lexicon.key(words[p] + words[p + 1])], hyphenated.contains(where: { $0.count == 1 }) {
+            return 2
+        }
+        // "H.E." (His or Her Excellency), written with its periods ("He" is a pronoun).
+        if p + 1 < end, words[p] == "H.E." { return 1 }
         // The lookup keys of words[p...], computed once each rather than once per title.
         var keys = [Lexicon.key(words[p])]
         guard let titles = titlesByFirstWord[keys[0]] else { return nil }
@@ -687,6 +766,28 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     // MARK: - Word tests
+
+    /// Whether the words left for a person's name can be one. Not a title itself ("Mr." +
+    /// "President", "Excellencies"), nor letters and digits ("A/70/PV.22"); and a single word that
+    /// is no given name is not a plural of people ("Gentlemen", "Women") nor, unless after a
+    /// title, a word of six letters or more that WordNet never gives a person ("Development";
+    /// "Bush", "Rice" and "Young" are people there; shorter words are often given names: "Bill",
+    /// "Mike") or a doctrine ("Multilateralism").
+    func isPersonName(_ doc: Document, _ words: [String], _ rest: Range<Int>, titled: Bool) -> Bool {
+        guard rest.contains(where: { words[$0].contains(where: \.isLetter) }),
+              !rest.contains(where: { words[$0].contains(where: \.isNumber) }) else { return false }
+        let keys = Lexicon.key(Self.joinName(words[rest])).split(separator: " ").map(String.init)
+        if let first = keys.first, titlesByFirstWord[first]?.contains(keys) == true { return false }
+        guard rest.count == 1, !lexicon.givenNames.contains(words[rest.lowerBound]) else { return true }
+        let low = words[rest.lowerBound].lowercased()
+        if GeneralVocabulary.honorifics.contains(low) { return false }
+        let singular = Lemmatizer(lexicon: lexicon).lemma(low, upos: "NOUN", xpos: "NNS")
+        if singular != low, singular != "_", lexicon.personNouns.contains(singular) { return false }
+        if !titled, low.count >= 6, lexicon.commonWords.contains(low) && !lexicon.peopleNouns.contains(low) || low.hasSuffix("ism") {
+            return false
+        }
+        return true
+    }
 
     func isCapitalized(_ w: String) -> Bool {
         // Printable ASCII (most words) is one character per byte, where only A-Z are uppercase,

@@ -171,6 +171,34 @@ struct WordNet {
         }.sorted()
     }
 
+    /// Proper names of groups: the capitalized lemmas of WordNet's noun.group ("General
+    /// Assembly", "Security Council", "World Bank", "Hamas", "Taliban"), as (lowercased key,
+    /// name). Not a dynasty or a royal house ("Wei", "Tudor": surnames too), nor a name that
+    /// WordNet also gives a person, a place, a continent or a belief (noun.person, noun.location,
+    /// noun.object, noun.cognition: "Europe", "Islam"), nor one of a single letter or with digits.
+    func organizationNames() -> [(String, String)] {
+        let lines = synsets([("dynasty", 0), ("royalty", 1)])
+        var out: [String: String] = [:]
+        for (offset, syn) in nouns where syn.lexFile == 14 && !reaches(offset, lines) {
+            for lemma in syn.lemmas where lemma.first?.isUppercase == true {
+                let name = lemma.replacingOccurrences(of: "_", with: " ")
+                // Every word capitalized but a particle: not "Song dynasty", "Amish sect".
+                guard name.count > 1, !name.contains(where: \.isNumber),
+                      name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true || Self.nameParticles.contains(String($0)) })
+                else { continue }
+                let senses = nounIndex[lemma.lowercased()] ?? []
+                if senses.contains(where: { nouns[$0].map { [9, 15, 17, 18].contains($0.lexFile) } ?? false }) { continue }
+                let key = name.lowercased()
+                if let old = out[key], old <= name { continue }
+                out[key] = name
+            }
+        }
+        return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Lower-case words inside a group's proper name: "Bureau of Engraving and Printing".
+    static let nameParticles: Set<String> = ["of", "for", "and", "the", "on", "in", "al", "el", "de", "du", "des", "la", "le"]
+
     /// Whether a noun sense is a group under WordNet's organization (`anchor`, its synset).
     private func isOrganization(_ offset: Int, _ anchor: Set<Int>) -> Bool {
         nouns[offset]?.lexFile == 14 && reaches(offset, anchor)

@@ -1,0 +1,84 @@
+import Testing
+import KGraphModel
+@testable import KGraphText
+
+/// What the recognizer makes of names the tagger typed wrongly or cut up, and of words that are no
+/// names, on invented sentences in the style of speeches and news (none from the seed or the gold
+/// sets), through the trained pipeline.
+@Suite struct NameTypingTests {
+    private func spans(_ text: String) -> [EntitySpan] {
+        sharedPipeline.analyze(path: "t.txt", text: text).document.spans.filter { !$0.isReference }
+    }
+
+    /// A run that is nothing but states' names is those states, whatever type the tagger gave it;
+    /// a state's name with "and", "of" or an apostrophe inside stays whole.
+    @Test func statesWhateverTheTaggerSaid() {
+        let a = spans("The United Arab Emirates and the Russian Federation voted against the resolution in New York.")
+        #expect(a.contains { $0.type == .state && $0.name == "United Arab Emirates" })
+        #expect(a.contains { $0.type == .state && $0.name == "Russia" })
+        #expect(!a.contains { $0.type == .organization })
+        let b = spans("Costa Rica and El Salvador signed the agreement with the Kingdom of Bahrain.")
+        #expect(b.filter { $0.type == .state }.map(\.name).sorted() == ["Bahrain", "Costa Rica", "El Salvador"])
+        let c = spans("Ladies and Gentlemen, the Czech Republic and Papua New Guinea stand with Trinidad and Tobago and Bosnia and Herzegovina.")
+        #expect(c.filter { $0.type == .state }.map(\.name).sorted()
+            == ["Bosnia and Herzegovina", "Czechia", "Papua New Guinea", "Trinidad and Tobago"])
+        #expect(!c.contains { $0.type == .person || $0.type == .place })
+        let d = spans("The delegation of Côte d’Ivoire welcomed the report.")
+        #expect(d.contains { $0.type == .state && $0.gazetteerKey == "CI" })
+    }
+
+    /// Forms of address are no names: "Mr. President", "the Secretary-General", "Gentlemen",
+    /// Markdown's bold marks; "General Assembly" is an organization WordNet names, not the title
+    /// "General" and a person.
+    @Test func addressesAreNoPeople() {
+        let a = spans("I congratulate you, Mr. President, on your election to the presidency of the General Assembly.")
+        #expect(!a.contains { $0.type == .person })
+        #expect(a.contains { $0.type == .organization && $0.name == "General Assembly" })
+        #expect(!spans("We thank the Secretary-General for his report on the work of the Organization.").contains { $0.type == .person })
+        #expect(!spans("**Mr President**,\n\n**Excellencies, Heads of State and Government**,").contains { $0.type == .person })
+        #expect(!spans("Ladies and Gentlemen, welcome to Vienna.").contains { $0.type == .person })
+    }
+
+    /// "His Excellency", "H.E." and a title cut at its hyphen ("Secretary- General") are taken off
+    /// the name, so that the person is one node however the speech addresses them.
+    @Test func honorificsLeaveTheName() {
+        let a = spans("His Excellency Mr. Kofi Mensah met H.E. Ms. Ama Owusu in Geneva.")
+        #expect(a.filter { $0.type == .person }.map(\.name).sorted() == ["Ama Owusu", "Kofi Mensah"])
+        let b = spans("We welcome the report of Secretary- General Ban Ki-moon on the work of the Organization.")
+        #expect(b.contains { $0.type == .person && $0.name == "Ban Ki-moon" && $0.title == "secretary-general" })
+    }
+
+    /// The words left for a person's name: no bare title, no digits; one word that is a plural of
+    /// people or, untitled, a long word WordNet never gives a person, is no name.
+    @Test func whatCanBeAPersonsName() throws {
+        let r = LexiconRecognizer(lexicon: sharedPipeline.lexicon)
+        let doc = sharedPipeline.analyze(path: "t.txt", text: "President Multilateralism Gentlemen A/70/PV.22 Bush Cafeteria").document
+        let words = doc.tokens.map(\.text)
+        func name(_ w: String, titled: Bool = false) throws -> Bool {
+            let t = try #require(words.firstIndex(of: w))
+            return r.isPersonName(doc, words, t..<(t + 1), titled: titled)
+        }
+        #expect(try !name("President"))
+        #expect(try !name("Multilateralism"))
+        #expect(try !name("Gentlemen"))
+        #expect(try !name("A/70/PV.22"))
+        #expect(try name("Bush")) // WordNet has people named Bush
+        #expect(try !name("Cafeteria"))
+        #expect(try name("Cafeteria", titled: true)) // "Mr. Cafeteria" is somebody's name
+    }
+
+    /// Groups' proper names come from WordNet's noun.group, without dynasties (surnames too), nor
+    /// names that are also places or continents.
+    @Test func wordNetGroupNames() {
+        let names = sharedPipeline.lexicon.organizationNames
+        #expect(names["general assembly"] == "General Assembly")
+        #expect(names["hamas"] != nil && names["security council"] != nil)
+        #expect(names["wei"] == nil && names["tudor"] == nil && names["europe"] == nil)
+    }
+
+    /// Typographic and plain apostrophes normalize alike, so that "O’Brien" and "O'Brien" are one key.
+    @Test func apostrophesNormalizeAlike() {
+        #expect(Entity.normalize("Côte d’Ivoire") == Entity.normalize("Cote d'Ivoire"))
+        #expect(Entity.normalize("Dan O’Brien") == "dan o'brien")
+    }
+}
