@@ -144,14 +144,31 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
-        // Surname-only persons across documents, and against the persons already stored.
         let stored = Dictionary(known.filter { $0.type == .person && entities[$0.id] == nil }.map { ($0.id, $0) },
                                 uniquingKeysWith: { a, _ in a })
+        var remap: [String: String] = [:]
+        // Forms of one person's full name across documents ("John Ashe", "John W. Ashe", "John
+        // William Ashe"; "Abdulaziz Al-Nasser" and "Nassir Abdulaziz Al-Nasser") are one node: the
+        // most mentioned of them, or the stored one.
+        var counts: [String: Int] = [:]
+        for d in docs { for x in d.mentions { counts[x.entity, default: 0] += 1 } }
+        for (from, to) in Self.nameVariants(Array(entities.values), stored: Array(stored.values), mentions: counts) {
+            guard let variant = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
+            let scope = stored[to] != nil ? "the store" : "the build"
+            target.aliases = Set(target.aliases + variant.aliases + [variant.name]).subtracting([target.name]).sorted()
+            var why = target.reasons.merging(variant.reasons) { a, _ in a }
+            for a in variant.aliases + [variant.name] where why[a] == nil || a == variant.name {
+                why[a] = "another form of \(target.name)'s full name, the one person of \(scope) it fits"
+            }
+            target.reasons = Self.reasons(for: target, known: why)
+            entities[to] = target
+            remap[from] = to
+        }
+        // Surname-only persons across documents, and against the persons already stored.
         var byLast: [String: [String]] = [:]
         for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") {
             byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
         }
-        var remap: [String: String] = [:]
         for e in entities.values where e.type == .person && !e.name.contains(" ") {
             if let c = byLast[Entity.normalize(e.name)], c.count == 1 { remap[e.id] = c[0] }
         }
@@ -180,6 +197,73 @@ public struct GraphBuilder: Sendable {
         }
         let rels = relations.map { Self.relation($0.key, $0.value, lemma: lemmas[$0.key]) }
         return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
+    }
+
+    /// Persons of the build (`entities`) whose full name is another form of one other person's
+    /// name, and the id each is merged into. One name fits another when both have two words or more,
+    /// the same last word, and the shorter's words stand in order in the longer, an initial
+    /// standing for a word ("John W. Ashe" in "John William Ashe"), from its first word (a name
+    /// of first and last words only, or as many words) or as the longer's last words
+    /// ("Abdulaziz Al-Nasser" in "Nassir Abdulaziz Al-Nasser"). A name
+    /// that several unrelated longer names fit ("Sam Smith" in "Sam A. Smith" and "Sam B. Smith")
+    /// is left alone. Each group of fitting names goes to its stored member if it has one, else
+    /// to its most mentioned member (then the longer name, then the smaller id).
+    static func nameVariants(_ entities: [Entity], stored: [Entity], mentions: [String: Int]) -> [(String, String)] {
+        let persons = (entities + stored).filter { $0.type == .person }
+        let storedIDs = Set(stored.map(\.id))
+        let words = Dictionary(persons.map { ($0.id, Entity.normalize($0.name).split(separator: " ").map(String.init)) },
+                               uniquingKeysWith: { a, _ in a })
+        var byLast: [String: [String]] = [:]
+        for p in persons { if let w = words[p.id], w.count >= 2 { byLast[w.last!, default: []].append(p.id) } }
+        func same(_ a: String, _ b: String) -> Bool {
+            a == b || (a.count == 1 && b.first == a.first) || (b.count == 1 && a.first == b.first)
+        }
+        /// Whether the name `a` is another, shorter or less spelled-out, form of `b`.
+        func fits(_ a: [String], _ b: [String]) -> Bool {
+            guard a != b, a.count <= b.count, a.last == b.last else { return false }
+            if a.count < b.count, Array(b.suffix(a.count)) == a { return true }
+            // A name with middle words fits only the same words spelled out: "George W. Bush" is
+            // not "George H. W. Bush".
+            guard same(a[0], b[0]), a.count == 2 || a.count == b.count else { return false }
+            var j = 1
+            for w in a.dropFirst().dropLast() {
+                while j < b.count - 1, !same(w, b[j]) { j += 1 }
+                if j >= b.count - 1 { return false }
+                j += 1
+            }
+            // The same length: only where an initial of `a` is spelled out in `b`.
+            return a.count < b.count || zip(a, b).contains { $0.count == 1 && $1.count > 1 }
+        }
+        var parent: [String: String] = [:]
+        func root(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for group in byLast.values where group.count >= 2 {
+            for a in group {
+                let wa = words[a]!
+                let longer = group.filter { fits(wa, words[$0]!) }
+                // The longest forms it fits: one, or all forms of that one.
+                let maximal = longer.filter { b in !longer.contains { $0 != b && fits(words[b]!, words[$0]!) } }
+                guard maximal.count == 1 else { continue }
+                let (ra, rb) = (root(a), root(maximal[0]))
+                if ra != rb { parent[ra] = rb }
+            }
+        }
+        var groups: [String: [String]] = [:]
+        for id in parent.keys { groups[root(id), default: []].append(id) }
+        for r in groups.keys where !groups[r]!.contains(r) { groups[r]!.append(r) }
+        var out: [(String, String)] = []
+        for members in groups.values {
+            let canonical = members.min { a, b in
+                let ka = (storedIDs.contains(a) ? 0 : 1, -(mentions[a] ?? 0), -words[a]!.count, a)
+                let kb = (storedIDs.contains(b) ? 0 : 1, -(mentions[b] ?? 0), -words[b]!.count, b)
+                return ka < kb
+            }!
+            for m in members.sorted() where m != canonical && !storedIDs.contains(m) { out.append((m, canonical)) }
+        }
+        return out
     }
 
     /// Why an alias names the entity when nothing more particular was recorded: a variant of

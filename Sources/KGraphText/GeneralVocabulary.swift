@@ -26,6 +26,10 @@ public enum GeneralVocabulary {
     /// recognizer reads them with `titles` (the NER model's features and training use `titles` alone).
     public static let addressTitles: [[String]] = [["his", "excellency"], ["her", "excellency"], ["excellency"], ["excellencies"]]
 
+    /// Titles of several words as one ("secretarygeneral", "primeminister"): text copied out of
+    /// PDF files loses the space or hyphen.
+    public static let runTogetherTitles: Set<String> = Set(titles.filter { $0.count > 1 }.map { $0.joined() })
+
     /// The titles of one word ("president", "minister"), for set lookups.
     public static let oneWordTitles: Set<String> = Set(titles.filter { $0.count == 1 }.map { $0[0] })
 

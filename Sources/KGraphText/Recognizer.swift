@@ -498,7 +498,8 @@ public struct LexiconRecognizer: EntityRecognizer {
         // A run that is nothing but states' names is those states, whatever the tagger took it
         // for: "United Arab Emirates" tagged as an organization, "Costa Rica" as a person (a
         // person's one word may be a name: "Chad", "Jordan").
-        if hint == .organization || hint == .event || hint == .person && run.count >= 2, let states = stateList(words, run) {
+        if hint == .organization || hint == .event || hint == .person && (run.count >= 2 || !lexicon.givenNames.contains(words[run.lowerBound])),
+           let states = stateList(words, run) {
             for (r, state) in states { spans.append(EntitySpan(tokens: r, type: .state, name: state.name, gazetteerKey: state.code)) }
             return
         }
@@ -552,6 +553,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                 var t = Self.joinName(words[p..<(p + len)]).lowercased()
                 if t.contains(".") { t.removeAll { $0 == "." } }
                 if t.contains("- ") { t = t.replacingOccurrences(of: "- ", with: "-") } // "Secretary- General"
+                if t.count > 4, t.hasSuffix("s"), GeneralVocabulary.oneWordTitles.contains(String(t.dropLast())) { t.removeLast() } // "Presidents"
+                if GeneralVocabulary.runTogetherTitles.contains(t),
+                   let title = GeneralVocabulary.titles.first(where: { $0.count > 1 && $0.joined() == t }) {
+                    t = title.joined(separator: " ") // "SecretaryGeneral"
+                }
                 // An office outranks an honorific: "His Excellency President X" is a president.
                 if title == nil || GeneralVocabulary.honorifics.contains(title!) && !GeneralVocabulary.honorifics.contains(t) { title = t }
                 p += len
@@ -631,9 +637,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                 p += 1
             }
             guard let len = stride(from: min(6, run.upperBound - p), through: 1, by: -1).first(where: { n in
-                lexicon.state(named: words[p..<(p + n)].joined(separator: " ")) != nil
+                lexicon.state(named: Self.joinName(words[p..<(p + n)])) != nil
             }) else { return nil }
-            let phrase = words[p..<(p + len)].joined(separator: " ")
+            let phrase = Self.joinName(words[p..<(p + len)])
             // A short alias ("US", "UK") counts only in capitals.
             guard Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
             out.append((p..<(p + len), lexicon.state(named: phrase)!))
@@ -649,7 +655,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         let first = Self.firstWord(Lexicon.key(words[p]))
         if !first.isEmpty && !stateFirstWords.contains(first) { len = 0 }
         while len >= 1 {
-            let phrase = words[p..<(p + len)].joined(separator: " ")
+            let phrase = Self.joinName(words[p..<(p + len)]) // "Timor-Leste", cut at its hyphen
             // A short alias ("US", "UK") counts only in capitals.
             if let s = lexicon.state(named: phrase),
                Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) {
@@ -676,6 +682,16 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
         // "H.E." (His or Her Excellency), written with its periods ("He" is a pronoun).
         if p + 1 < end, words[p] == "H.E." { return 1 }
+        // A title of several words run together ("SecretaryGeneral"), or a one-word title in the
+        // plural before names ("Presidents" + "X and Y").
+        if p + 1 < end {
+            let k = Lexicon.key(words[p])
+            if GeneralVocabulary.runTogetherTitles.contains(k) { return 1 }
+            if k.count > 4, k.hasSuffix("s"), GeneralVocabulary.oneWordTitles.contains(String(k.dropLast())),
+               !GeneralVocabulary.honorifics.contains(String(k.dropLast())) {
+                return 1
+            }
+        }
         // The lookup keys of words[p...], computed once each rather than once per title.
         var keys = [Lexicon.key(words[p])]
         guard let titles = titlesByFirstWord[keys[0]] else { return nil }
@@ -796,7 +812,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         if u.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
             func upper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
             func lower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
-            if let h = u.firstIndex(of: UInt8(ascii: "-")), u.distance(from: u.startIndex, to: h) <= 3,
+            if let h = u.firstIndex(of: UInt8(ascii: "-")), (1...3).contains(u.distance(from: u.startIndex, to: h)),
                u.index(after: h) < u.endIndex, upper(u[u.index(after: h)]), u[..<h].allSatisfy(lower) {
                 return true
             }
@@ -804,7 +820,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             return u.contains { upper($0) || lower($0) }
         }
         // "al-Abadi", "el-Sisi": a short lowercase particle joined to a capitalized name.
-        if let h = w.firstIndex(of: "-"), w.distance(from: w.startIndex, to: h) <= 3,
+        if let h = w.firstIndex(of: "-"), (1...3).contains(w.distance(from: w.startIndex, to: h)),
            let after = w[w.index(after: h)...].unicodeScalars.first, after.properties.isUppercase,
            w[..<h].allSatisfy(\.isLowercase) {
             return true

@@ -93,6 +93,34 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(builder.merge([a, b]) == g)
     }
 
+    /// Forms of one full name across documents are one node, the most mentioned form keeping the
+    /// id: a middle name or initial more or less, or the name's last words. A name that two
+    /// unrelated longer names fit, or a middle initial against another one, stays apart.
+    @Test func fullNameVariantsAcrossDocumentsAreOnePerson() {
+        let a = resolve("a.txt", "Minister Tomas Ferreira Lindqvist arrived in Oslo.")
+        let b = resolve("b.txt", "Tomas Lindqvist met reporters in Oslo. Tomas Lindqvist left on Friday.")
+        let c = resolve("c.txt", "Mr Tomas F. Lindqvist spoke in Bergen.")
+        let g = builder.merge([a, b, c])
+        let persons = g.entities.filter { $0.type == .person }
+        #expect(persons.map(\.id) == ["person:tomas lindqvist"])
+        let aliases = Set(persons.first?.aliases ?? [])
+        #expect(aliases.contains("Tomas Ferreira Lindqvist") && aliases.contains("Tomas F. Lindqvist"))
+        #expect(persons.first?.reasons["Tomas Ferreira Lindqvist"]
+            == "another form of Tomas Lindqvist's full name, the one person of the build it fits")
+        #expect(g.relations.filter { $0.subject == "person:tomas lindqvist" }.count >= 2)
+        #expect(g.mentions.allSatisfy { $0.entity == "person:tomas lindqvist" || !$0.entity.hasPrefix("person:") })
+
+        let variants = GraphBuilder.nameVariants([
+            Entity(id: "person:nassir abdulaziz alnasser", name: "Nassir Abdulaziz Alnasser", type: .person),
+            Entity(id: "person:abdulaziz alnasser", name: "Abdulaziz Alnasser", type: .person),
+            Entity(id: "person:george w bush", name: "George W. Bush", type: .person),
+            Entity(id: "person:george h w bush", name: "George H. W. Bush", type: .person),
+            Entity(id: "person:george bush", name: "George Bush", type: .person),
+        ], stored: [], mentions: ["person:abdulaziz alnasser": 5])
+        #expect(variants.count == 1)
+        #expect(variants.first.map { [$0.0, $0.1] } == ["person:nassir abdulaziz alnasser", "person:abdulaziz alnasser"])
+    }
+
     /// A lone surname joins the one person of that last name that an earlier build stored.
     @Test func surnameJoinsAStoredFullName() {
         let later = resolve("c.txt", "Mr Nehammer arrived in Vienna again on Friday.")

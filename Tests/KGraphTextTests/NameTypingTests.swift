@@ -48,6 +48,18 @@ import KGraphModel
         #expect(b.contains { $0.type == .person && $0.name == "Ban Ki-moon" && $0.title == "secretary-general" })
     }
 
+    /// A title in the plural before names, a title run together as text copied from a PDF loses
+    /// its space, and a hyphen glued to the first word as a list's dash stay out of the names.
+    @Test func pluralRunTogetherAndDashedTitles() {
+        let a = spans("Presidents Anna Kovacs and Milan Horvat met in Vienna on Monday.")
+        #expect(!a.contains { $0.type == .person && $0.name.hasPrefix("Presidents") })
+        #expect(a.contains { $0.type == .person && $0.name == "Anna Kovacs" && $0.title == "president" })
+        let b = spans("We welcome the report of SecretaryGeneral Ama Owusu.")
+        #expect(b.contains { $0.type == .person && $0.name == "Ama Owusu" })
+        let c = spans("-His Excellency Kofi Mensah, President of the Assembly")
+        #expect(c.contains { $0.type == .person && $0.name == "Kofi Mensah" })
+    }
+
     /// The words left for a person's name: no bare title, no digits; one word that is a plural of
     /// people or, untitled, a long word WordNet never gives a person, is no name.
     @Test func whatCanBeAPersonsName() throws {
