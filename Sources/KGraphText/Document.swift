@@ -42,6 +42,9 @@ public struct Document: Sendable {
     public var tokens: [Token] = []
     /// Token ranges, one per sentence.
     public var sentences: [Range<Int>] = []
+    /// Whether the text is wrapped at a fixed width (most of its single line breaks fall inside
+    /// sentences), so that no single line break ends a sentence by itself; set by the tokenizer.
+    public var wrapsLines = false
     public var spans: [EntitySpan] = []
 
     // The analysis per token, filled by the pipeline's stages (empty until a stage has run).
@@ -93,20 +96,55 @@ public struct Tokenizer: Sendable {
 
     public init() {}
 
+    /// Words that do not end an English sentence: articles, prepositions, conjunctions, possessives,
+    /// auxiliaries, and the abbreviations of address.
+    static let continuing: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+        "into", "onto", "upon", "as", "than", "that", "which", "who", "whose", "whom", "its", "their", "his",
+        "her", "our", "my", "your", "these", "those", "is", "are", "was", "were", "be", "been", "has", "have",
+        "had", "will", "would", "shall", "should", "can", "could", "must", "not", "per", "via", "between",
+        "among", "against", "during", "including", "such", "both", "either", "neither", "each", "every",
+        "if", "because", "although", "though", "whether", "very", ",", "-", "–", "—", "mr.", "mrs.", "ms.",
+        "dr.", "h.e.", "st.", "mr", "mrs", "ms", "dr",
+    ]
+
+    /// Whether a line break between two words only wraps a paragraph's line (text wrapped at a
+    /// fixed width, as speeches and wire copy are): one break, no blank line, and the next line
+    /// opens with a lower-case letter or the line ends in a word no sentence ends in ("and",
+    /// "of", "Mr."). Other line breaks end sentences: headlines, paragraphs, list items.
+    public static func wrapsLine(after previous: String, before next: String, newlines: Int) -> Bool {
+        guard newlines == 1 else { return false }
+        if let f = next.unicodeScalars.first, f.properties.isLowercase { return true }
+        return continuing.contains(previous.lowercased())
+    }
+
     public func tokenize(_ doc: inout Document) {
         let s = doc.scalars
         var tokens: [Token] = []
         var breaks: [Int] = [] // token indices that start after a line break, ascending
         var i = 0
-        var sawNewline = false
+        var newlines = 0 // line breaks in the white space before the next token
+        var single: [Int] = [] // tokens after one line break that may end a sentence
+        var wrapped = 0, singles = 0
         func emit(_ a: Int, _ b: Int) {
-            if sawNewline { breaks.append(tokens.count); sawNewline = false }
-            tokens.append(Token(start: a, end: b, text: Self.string(s, a, b)))
+            let text = Self.string(s, a, b)
+            if newlines > 0 {
+                if newlines == 1 && !tokens.isEmpty { singles += 1 }
+                if tokens.isEmpty || !Self.wrapsLine(after: tokens[tokens.count - 1].text, before: text, newlines: newlines) {
+                    breaks.append(tokens.count)
+                    if newlines == 1 && !tokens.isEmpty { single.append(tokens.count) }
+                } else {
+                    wrapped += 1
+                }
+                newlines = 0
+            }
+            tokens.append(Token(start: a, end: b, text: text))
         }
         while i < s.count {
             let c = s[i]
             if Self.isSpace(c) {
-                if c == "\n" || c == "\r" || c == "\u{2029}" { sawNewline = true }
+                // CR LF is one break.
+                if c == "\n" || c == "\u{2029}" || (c == "\r" && (i + 1 >= s.count || s[i + 1] != "\n")) { newlines += 1 }
                 i += 1
                 continue
             }
@@ -122,8 +160,12 @@ public struct Tokenizer: Sendable {
             i = j
         }
         doc.tokens = tokens
+        // Text wrapped at a fixed width: two single line breaks or more inside a sentence, half of all
+        // single breaks or more. Its other single breaks are left to the punctuation ("Mr. Ban" + "Ki-moon").
+        doc.wrapsLines = wrapped >= 2 && 2 * wrapped >= singles
         var breakBefore = [Bool](repeating: false, count: tokens.count + 1)
         for t in breaks { breakBefore[t] = true }
+        if doc.wrapsLines { for t in single { breakBefore[t] = false } }
         doc.sentences = sentences(tokens, breakBefore: breakBefore)
     }
 

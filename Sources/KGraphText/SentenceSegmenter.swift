@@ -2,7 +2,8 @@ import Foundation
 
 /// A trained sentence splitter: for every token, an averaged perceptron decides whether a
 /// sentence ends after it, from the tokenizer's rule decision, the token and its neighbours
-/// (forms, shapes, capitals, punctuation). A line break always ends a sentence. Trained on the raw
+/// (forms, shapes, capitals, punctuation). A line break ends a sentence unless it only wraps a
+/// paragraph's line (`Tokenizer.wrapsLine`). Trained on the raw
 /// text of UD English-EWT train, rebuilt as documents, against its gold sentence boundaries.
 public struct SentenceSegmenter: Sendable {
     let model: SparseWeights
@@ -99,9 +100,17 @@ public struct SentenceSegmenter: Sendable {
             return TaggerFeatures.mix(h ^ n)
         }
 
+        /// A line break that ends a sentence (not one that wraps a paragraph's line).
         func lineBreakAfter(_ i: Int) -> Bool {
             let a = doc.tokens[i].end, b = doc.tokens[i + 1].start
-            return a < b && doc.scalars[a..<b].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }
+            guard a < b else { return false }
+            var newlines = 0
+            for k in a..<b {
+                let c = doc.scalars[k]
+                if c == "\n" || c == "\u{2029}" || (c == "\r" && (k + 1 >= b || doc.scalars[k + 1] != "\n")) { newlines += 1 }
+            }
+            if doc.wrapsLines && newlines == 1 { return false }
+            return newlines > 0 && !Tokenizer.wrapsLine(after: doc.tokens[i].text, before: doc.tokens[i + 1].text, newlines: newlines)
         }
 
         func features(_ i: Int, into f: inout [UInt64]) {

@@ -27,6 +27,23 @@ import KGraphModel
         #expect(d.contains { $0.type == .state && $0.gazetteerKey == "CI" })
     }
 
+    /// Text wrapped at a fixed width reads as the same text on one line: the same names and relations.
+    @Test func wrappedTextReadsAsOneLine() {
+        let flat = "Costa Rican President Ana Lucia Mora met Prime Minister Tomas Lindqvist of Sweden in Geneva on Monday. The two leaders signed an agreement on trade with Trinidad and Tobago."
+        let wrapped = "Costa Rican President Ana Lucia\nMora met Prime Minister Tomas\nLindqvist of Sweden in Geneva on\nMonday. The two leaders signed an\nagreement on trade with Trinidad and\nTobago."
+        func read(_ text: String) -> ([String], [String]) {
+            let a = sharedPipeline.analyze(path: "t.txt", text: text)
+            let names = a.document.spans.filter { !$0.isReference }.map { "\($0.type) \($0.name)" }.sorted()
+            let rels = a.relations.map { "\(a.document.spans[$0.subject].name) \($0.predicate) \(a.document.spans[$0.object].name)" }.sorted()
+            return (names, rels)
+        }
+        let (n1, r1) = read(flat), (n2, r2) = read(wrapped)
+        #expect(n2 == n1)
+        #expect(r2 == r1)
+        #expect(n1.contains("person Tomas Lindqvist") && n1.contains("state Trinidad and Tobago"))
+        #expect(!r1.isEmpty)
+    }
+
     /// Forms of address are no names: "Mr. President", "the Secretary-General", "Gentlemen",
     /// Markdown's bold marks; "General Assembly" is an organization WordNet names, not the title
     /// "General" and a person.

@@ -15,6 +15,25 @@ import Testing
         #expect(doc.sentences.count == 1)
     }
 
+    /// A line break that only wraps a paragraph's line ends no sentence: the next line opens in
+    /// lower case, or the line ends in a word no sentence ends in; in text wrapped at a fixed
+    /// width, no single break does. Headlines, blank lines and lines ending a sentence still split.
+    @Test func wrappedLinesAreNoSentenceEnds() {
+        let wrapped = tokens("The minister said the talks with\nthe delegation of Costa Rica and\nEl Salvador had ended.")
+        #expect(wrapped.sentences.count == 1)
+        #expect(wrapped.wrapsLines) // both single breaks fall inside the sentence
+        let headline = tokens("Floods Close Schools Across the Region\nHeavy rain closed schools on Monday.\n\nMore rain is due.")
+        #expect(headline.sentences.count == 3)
+        #expect(!headline.wrapsLines)
+        // Wrapped at a fixed width: "Anna" + "Kovacs" across a break stays in one sentence.
+        let speech = tokens("We are grateful to the\noutgoing President, Ms. Anna\nKovacs, for her work in\nthe past year.\n\nNext paragraph.")
+        #expect(speech.wrapsLines)
+        #expect(speech.sentences.count == 2)
+        #expect(Tokenizer.wrapsLine(after: "and", before: "Tobago", newlines: 1))
+        #expect(!Tokenizer.wrapsLine(after: "and", before: "Tobago", newlines: 2))
+        #expect(!Tokenizer.wrapsLine(after: "Region", before: "Heavy", newlines: 1))
+    }
+
     @Test func offsetsCountUnicodeScalars() {
         let text = "Café “Zoë” — naïve. Next one."
         let doc = tokens(text)
