@@ -44,10 +44,13 @@ public struct TextPipeline: Sendable {
 
     // The stages, in order. Each adds its layer to the document.
 
+    /// A Markdown article (".md") is read with its marks blanked out (`Markup.plain`), so its
+    /// offsets are the file's; plain text is read as it is.
     public func tokenize(path: String, text: String) -> Document {
-        var doc = Document(path: path, text: text)
+        var doc = Document(path: path, text: path.lowercased().hasSuffix(".md") ? Markup.plain(text) : text)
         tokenizer.tokenize(&doc)
         segmenter.segment(&doc)
+        Dateline.split(&doc, lexicon: lexicon)
         return doc
     }
 

@@ -49,6 +49,12 @@ public struct LexiconRecognizer: EntityRecognizer {
         // Tokens already in a name; sentences do not overlap, so one array serves them all.
         var covered = [Bool](repeating: false, count: words.count)
         for sentence in doc.sentences where !sentence.isEmpty {
+            // A dateline's names come from its shape: the place, its state or region, the agency.
+            if let d = Dateline.at(doc, sentence.lowerBound, end: sentence.upperBound, lexicon: lexicon), d.tokens == sentence {
+                spans += datelineNames(doc, words, d)
+                for k in sentence { covered[k] = true }
+                continue
+            }
             let headline = isHeadline(doc, sentence)
             // States whose names have a lower-case word inside, which the tagger cuts up or types
             // apart: "Trinidad and Tobago", "Bosnia and Herzegovina", "Kingdom of Bahrain".
@@ -281,6 +287,26 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
     }
 
+    /// The names of a dateline: its place (a state or a place the gazetteers know), what follows
+    /// the comma when the gazetteers know it, and the agency in brackets.
+    private func datelineNames(_ doc: Document, _ words: [String], _ d: Dateline) -> [EntitySpan] {
+        func named(_ r: Range<Int>) -> EntitySpan? {
+            let name = Self.joinName(words[r])
+            if let s = lexicon.state(named: name) { return EntitySpan(tokens: r, type: .state, name: s.name, gazetteerKey: s.code) }
+            if let p = lexicon.place(named: name) { return EntitySpan(tokens: r, type: .place, name: p.name, gazetteerKey: Lexicon.key(name)) }
+            if lexicon.regions[Lexicon.key(name)] != nil { return EntitySpan(tokens: r, type: .place, name: name, gazetteerKey: Lexicon.key(name)) }
+            return nil
+        }
+        var out: [EntitySpan] = []
+        if let p = named(d.place) { out.append(p) }
+        if let r = d.region, let s = named(r) { out.append(s) }
+        if let a = d.agency, words[a].contains(where: { isCapitalized($0) }) {
+            let name = Self.joinName(words[a])
+            out.append(EntitySpan(tokens: a, type: .organization, name: lexicon.organizations[Lexicon.key(name)] ?? name))
+        }
+        return out
+    }
+
     /// The run of capitalized words from `k` (with "of", "for", "and" or "the" between two of them)
     /// that the tagger left out, when it has two words or more and ends in a noun for an
     /// organization ("Supreme National Security Council", "Office of the Special Inspector
@@ -459,6 +485,34 @@ public struct LexiconRecognizer: EntityRecognizer {
         for s in spans { for t in s.tokens { covered[t] = true } }
         for (t, tok) in doc.tokens.enumerated() where !covered[t] && personLast[tok.text] != nil {
             spans.append(EntitySpan(tokens: t..<(t + 1), type: .person, name: tok.text))
+            covered[t] = true
+        }
+        // A state's, place's or organization's name the document gives elsewhere, written the
+        // same way, names it again where the tagger missed it ("GENEVA (Reuters) -", then "in Geneva").
+        var known: [String: [([String], EntitySpan)]] = [:]
+        for s in spans where [.state, .place, .organization].contains(s.type) && !s.isReference {
+            let form = doc.tokens[s.tokens].map { $0.text.lowercased() }
+            guard form.count <= 4, doc.tokens[s.tokens].contains(where: { isCapitalized($0.text) }) || form.count == 1 else { continue }
+            known[form[0], default: []].append((form, s))
+        }
+        if !known.isEmpty {
+            for t in doc.tokens.indices where !covered[t] && isCapitalized(doc.tokens[t].text) {
+                guard let candidates = known[doc.tokens[t].text.lowercased()] else { continue }
+                let fits = candidates.filter { c in
+                    t + c.0.count <= doc.tokens.count
+                        && (0..<c.0.count).allSatisfy { !covered[t + $0] && doc.tokens[t + $0].text.lowercased() == c.0[$0] }
+                }
+                guard let (form, s) = fits.max(by: { $0.0.count < $1.0.count }) else { continue }
+                let end = t + form.count
+                let sentence = doc.sentences[doc.sentenceIndex(ofToken: t)]
+                // A lone word opening a sentence may be any word; and the name is a whole run of
+                // capitals, not "Geneva" of "Geneva Conventions".
+                if form.count == 1 && t == sentence.lowerBound { continue }
+                if end < sentence.upperBound, isCapitalized(doc.tokens[end].text) { continue }
+                if t > sentence.lowerBound, isCapitalized(doc.tokens[t - 1].text), t - 1 != sentence.lowerBound { continue }
+                spans.append(EntitySpan(tokens: t..<end, type: s.type, name: s.name, gazetteerKey: s.gazetteerKey))
+                for c in t..<end { covered[c] = true }
+            }
         }
         // Pronouns, roles and event noun phrases.
         let words = doc.tokens.map(\.text)
