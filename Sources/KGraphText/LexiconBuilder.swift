@@ -73,6 +73,29 @@ public struct LexiconBuilder: Sendable {
                 break
             }
         }
+        // Former states (iso-codes' ISO 3166-3): a renamed one is another name of its successor
+        // ("Burma" -> Myanmar, "Zaire" -> DR Congo: the last two letters of its four-letter code
+        // are the successor's), one that split or merged is a state of its own ("Yugoslavia",
+        // "Czechoslovakia"). After WordNet's synonyms, which they do not override.
+        if let former = (try jsonObject(sources.isoCodes.appendingPathComponent("iso_3166-3.json")) as? [String: Any])?["3166-3"] as? [[String: Any]] {
+            for entry in former {
+                guard let code4 = entry["alpha_4"] as? String, code4.count == 4, let full = entry["name"] as? String else { continue }
+                let short = String(full.split(separator: ",").first ?? Substring(full)).trimmingCharacters(in: .whitespaces)
+                let successor = String(code4.suffix(2))
+                let code = stateNames[successor] != nil ? successor : code4
+                // A state of its own unless its name is already another's ("USSR" is Russia's in WordNet).
+                if code == code4 {
+                    guard aliases[Lexicon.key(short)] == nil else { continue }
+                    stateNames[code4] = short
+                    capitals[code4] = ""
+                }
+                for name in [short, full] where aliases[Lexicon.key(name)] == nil { aliases[Lexicon.key(name)] = code }
+                if let comma = full.range(of: ", ") {
+                    let turned = Lexicon.key(full[comma.upperBound...] + " " + full[..<comma.lowerBound])
+                    if aliases[turned] == nil { aliases[turned] = code }
+                }
+            }
+        }
         for (code, name) in stateNames.sorted(by: { $0.key < $1.key }) {
             out.append("state\t\(code)\t\(name)\t\(capitals[code] ?? "")")
         }
@@ -91,14 +114,16 @@ public struct LexiconBuilder: Sendable {
                     // The state named by the very word pointed at, the state's own synset, or a
                     // location whose name is one of the state's names ("British" pertains to the
                     // island Great Britain, "Irish" to the island Ireland).
+                    func alias(_ l: String) -> String? { aliases[Lexicon.key(l)] ?? aliases[Lexicon.key(l.replacingOccurrences(of: "_", with: " "))] }
                     let named = wn.nouns[target].flatMap { n in
-                        targetWord > 0 && targetWord <= n.lemmas.count ? aliases[Lexicon.key(n.lemmas[targetWord - 1])] : nil
+                        targetWord > 0 && targetWord <= n.lemmas.count ? alias(n.lemmas[targetWord - 1]) : nil
                     }
                     let byName = wn.nouns[target].flatMap { n in
-                        n.lexFile == 15 ? n.lemmas.lazy.compactMap({ aliases[Lexicon.key($0)] }).first : nil
+                        n.lexFile == 15 ? n.lemmas.lazy.compactMap(alias).first : nil
                     }
                     if let code = named ?? synsetState[target] ?? byName {
-                        if demonyms[Lexicon.key(lemma)] == nil { demonyms[Lexicon.key(lemma)] = code }
+                        // A state of today before a former one ("Czech": Czechia, not Czechoslovakia).
+                        if demonyms[Lexicon.key(lemma)].map({ $0.count > 2 && code.count == 2 }) ?? true { demonyms[Lexicon.key(lemma)] = code }
                     } else if let noun = wn.nouns[target], noun.lexFile == 15,
                               let place = noun.lemmas.first, place.first?.isUppercase == true {
                         if placeAdjectives[Lexicon.key(lemma)] == nil {
@@ -107,6 +132,11 @@ public struct LexiconBuilder: Sendable {
                     }
                 }
             }
+        }
+        // A former state's demonym that opens a state's name of today is that state's: "Czech"
+        // (WordNet's Czechoslovakia) is Czechia's ("Czech Republic").
+        for (k, code) in demonyms where code.count > 2 {
+            if let now = aliases.filter({ $0.key.hasPrefix(k + " ") && $0.value.count == 2 }).min(by: { $0.key < $1.key }) { demonyms[k] = now.value }
         }
         for (k, code) in demonyms.sorted(by: { $0.key < $1.key }) { out.append("demonym\t\(k)\t\(code)") }
 

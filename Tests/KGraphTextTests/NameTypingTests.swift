@@ -105,6 +105,19 @@ import KGraphModel
         #expect(names["wei"] == nil && names["tudor"] == nil && names["europe"] == nil)
     }
 
+    /// Former states come from iso-codes' ISO 3166-3: a renamed one is its successor, one that
+    /// split is a state of its own; "Czech" is Czechia's though WordNet relates it to Czechoslovakia.
+    @Test func formerStates() {
+        let lex = sharedPipeline.lexicon
+        #expect(lex.state(named: "Upper Volta")?.name == lex.state(named: "Burkina Faso")?.name)
+        #expect(lex.state(named: "Zaire")?.code == "CD")
+        #expect(lex.state(named: "Yugoslavia")?.name == "Yugoslavia")
+        #expect(lex.state(named: "Czechoslovakia")?.code != lex.state(named: "Czechia")?.code)
+        #expect(lex.stateForDemonym("Czech")?.code == "CZ")
+        #expect(lex.stateForDemonym("Yugoslav")?.name == "Yugoslavia")
+        #expect(spans("Former Yugoslav President Milan Novak was flown to The Hague.").contains { $0.type == .state && $0.name == "Yugoslavia" })
+    }
+
     /// Typographic and plain apostrophes normalize alike, so that "O’Brien" and "O'Brien" are one key.
     @Test func apostrophesNormalizeAlike() {
         #expect(Entity.normalize("Côte d’Ivoire") == Entity.normalize("Cote d'Ivoire"))
