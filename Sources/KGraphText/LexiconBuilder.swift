@@ -63,14 +63,27 @@ public struct LexiconBuilder: Sendable {
         // ("US", "U.S.", "America", "Britain", "UK").
         var synsetState: [Int: String] = [:]
         for (code, name) in stateNames.sorted(by: { $0.key < $1.key }) {
+            var found = false
             for offset in wn.nounSynsets(of: name) where wn.nouns[offset]?.lexFile == 15 { // noun.location
                 guard synsetState[offset] == nil else { continue }
                 synsetState[offset] = code
+                found = true
                 for lemma in wn.nouns[offset]!.lemmas where lemma.first?.isUppercase == true {
                     let k = Lexicon.key(lemma)
                     if aliases[k] == nil { aliases[k] = code }
                 }
                 break
+            }
+            // A state WordNet knows by another name (it was renamed since: "Cabo Verde", "Eswatini",
+            // "North Macedonia"): the country its capital is part of gives the other names ("Cape
+            // Verde", "Swaziland", "Macedonia").
+            if !found, let capital = capitals[code], !capital.isEmpty, let offset = wn.countryOfCapital(capital),
+               synsetState[offset] == nil {
+                synsetState[offset] = code
+                for lemma in wn.nouns[offset]!.lemmas where lemma.first?.isUppercase == true {
+                    let k = Lexicon.key(lemma.replacingOccurrences(of: "_", with: " "))
+                    if aliases[k] == nil { aliases[k] = code }
+                }
             }
         }
         // Former states (iso-codes' ISO 3166-3): a renamed one is another name of its successor

@@ -259,7 +259,13 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
             }
             for k in sentence where !covered[k] && isCapitalized(words[k]) {
-                if !headline, let run = untaggedOrganization(doc, words, k, sentence, covered) {
+                if GeneralVocabulary.stormWords.contains(words[k].lowercased()), k + 1 < sentence.upperBound, !covered[k + 1],
+                   isCapitalized(words[k + 1]), !isCommonWord(words[k + 1]) || lexicon.givenNames.contains(words[k + 1]) {
+                    // A storm's name the tagger left out: "Hurricane" + "Katrina" ("Tropical Storm" + "Ana").
+                    let start = k > sentence.lowerBound && words[k - 1] == "Tropical" && !covered[k - 1] ? k - 1 : k
+                    spans.append(EntitySpan(tokens: start..<(k + 2), type: .event, name: words[start..<(k + 2)].joined(separator: " ")))
+                    for c in start..<(k + 2) { covered[c] = true }
+                } else if !headline, let run = untaggedOrganization(doc, words, k, sentence, covered) {
                     // Capitalized words the tagger left out that end in a noun for an organization:
                     // "the Supreme National Security Council".
                     classify(doc, words, run, sentenceStart: k == sentence.lowerBound, headline: false, hint: .organization, into: &spans)

@@ -10,6 +10,8 @@ struct WordNet {
         /// Pertainym pointers: the adjective's word (1-based; 0 for all of them), the noun synset,
         /// and the noun's word (1-based; 0 for the synset).
         var pertainyms: [(word: Int, target: Int, targetWord: Int)]
+        /// Part holonyms: what this is part of ("Praia" is part of Cape Verde).
+        var partOf: [Int] = []
     }
 
     var nouns: [Int: Synset] = [:]
@@ -80,17 +82,19 @@ struct WordNet {
         let pCnt = Int(f[i]) ?? 0
         i += 1
         var hypernyms: [Int] = []
+        var partOf: [Int] = []
         var pertainyms: [(word: Int, target: Int, targetWord: Int)] = []
         for _ in 0..<pCnt {
             let symbol = f[i], target = Int(f[i + 1]) ?? 0
             if symbol == "@" || symbol == "@i" { hypernyms.append(target) }
+            if symbol == "#p" && f[i + 2] == "n" { partOf.append(target) }
             if symbol == "\\" && f[i + 2] == "n", f[i + 3].count == 4 {
                 let words = f[i + 3]
                 pertainyms.append((Int(words.prefix(2), radix: 16) ?? 0, target, Int(words.suffix(2), radix: 16) ?? 0))
             }
             i += 4
         }
-        return (offset, Synset(lexFile: lexFile, lemmas: lemmas, hypernyms: hypernyms, pertainyms: pertainyms))
+        return (offset, Synset(lexFile: lexFile, lemmas: lemmas, hypernyms: hypernyms, pertainyms: pertainyms, partOf: partOf))
     }
 
     func nounSynsets(of name: String) -> [Int] {
@@ -220,6 +224,16 @@ struct WordNet {
     /// A one-word lemma of letters and hyphens ("ceasefire", "sit-in"), not a phrase.
     private static func isPlainWord(_ lemma: String) -> Bool {
         !lemma.contains("_") && lemma.allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    /// The country (a noun.location under "country" in its sense of a nation's territory) that a
+    /// capital city is part of: Cape Verde for "Praia", whatever the state is called today.
+    func countryOfCapital(_ capital: String) -> Int? {
+        let country = synsets([("country", 1)])
+        for offset in nounSynsets(of: capital) where nouns[offset]?.lexFile == 15 {
+            if let whole = nouns[offset]!.partOf.first(where: { reaches($0, country) }) { return whole }
+        }
+        return nil
     }
 
     private func reaches(_ start: Int, _ targets: Set<Int>) -> Bool {
