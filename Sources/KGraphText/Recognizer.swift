@@ -502,8 +502,11 @@ public struct LexiconRecognizer: EntityRecognizer {
             known[form[0], default: []].append((form, s))
         }
         if !known.isEmpty {
-            for t in doc.tokens.indices where !covered[t] && isCapitalized(doc.tokens[t].text) {
-                guard let candidates = known[doc.tokens[t].text.lowercased()] else { continue }
+            // (First letters, so that most words are passed over without lower-casing them.)
+            let initials = Set(known.keys.compactMap { $0.unicodeScalars.first.map { Character($0).uppercased() } })
+            for t in doc.tokens.indices where !covered[t] {
+                guard let f = doc.tokens[t].text.first, initials.contains(String(f)), isCapitalized(doc.tokens[t].text),
+                      let candidates = known[doc.tokens[t].text.lowercased()] else { continue }
                 let fits = candidates.filter { c in
                     t + c.0.count <= doc.tokens.count
                         && (0..<c.0.count).allSatisfy { !covered[t + $0] && doc.tokens[t + $0].text.lowercased() == c.0[$0] }
@@ -676,7 +679,10 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// The length of a state's name of two to six words from `p` that has a word inside in lower
     /// case ("Trinidad and Tobago", "Côte d'Ivoire", "Democratic Republic of the Congo"), or nil.
     private func connectedStateName(_ words: [String], _ p: Int, _ end: Int) -> Int? {
-        guard isCapitalized(words[p]), stateFirstWords.contains(Self.firstWord(Lexicon.key(words[p]))) else { return nil }
+        // (Cheap tests first: a lower-case word between capitalized ones follows within five words.)
+        guard p + 2 < end, isCapitalized(words[p]),
+              ((p + 1)..<min(p + 5, end - 1)).contains(where: { words[$0].first?.isLowercase == true && isCapitalized(words[$0 + 1]) }),
+              stateFirstWords.contains(Self.firstWord(Lexicon.key(words[p]))) else { return nil }
         for len in stride(from: min(6, end - p), through: 2, by: -1) where isCapitalized(words[p + len - 1]) || words[p + len - 1].first?.isLowercase == true {
             let phrase = words[p..<(p + len)]
             guard phrase.dropFirst().contains(where: { $0.first?.isLowercase == true }),
