@@ -200,14 +200,14 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Persons of the build (`entities`) whose full name is another form of one other person's
-    /// name, and the id each is merged into. One name fits another when both have two words or more,
-    /// the same last word, and the shorter's words stand in order in the longer, an initial
-    /// standing for a word ("John W. Ashe" in "John William Ashe"), from its first word (a name
-    /// of first and last words only, or as many words) or as the longer's last words
-    /// ("Abdulaziz Al-Nasser" in "Nassir Abdulaziz Al-Nasser"). A name
-    /// that several unrelated longer names fit ("Sam Smith" in "Sam A. Smith" and "Sam B. Smith")
-    /// is left alone. Each group of fitting names goes to its stored member if it has one, else
-    /// to its most mentioned member (then the longer name, then the smaller id).
+    /// name, and the id each is merged into. One name fits another when both have two words or
+    /// more, the same last word, and the shorter's words stand in order in the longer, an initial
+    /// standing for a word ("John W. Ashe" in "John William Ashe"), from its first word (a name of
+    /// first and last words only, or as many words) or as the longer's last words ("Abdulaziz
+    /// Al-Nasser" in "Nassir Abdulaziz Al-Nasser"). A name that several unrelated longer names fit
+    /// ("Sam Smith" in "Sam A. Smith" and "Sam B. Smith") is left alone, unless each of them ends
+    /// with the whole name. Each group of fitting names goes to its stored member if it has one,
+    /// else to its most mentioned member (then the longer name, then the smaller id).
     static func nameVariants(_ entities: [Entity], stored: [Entity], mentions: [String: Int]) -> [(String, String)] {
         let persons = (entities + stored).filter { $0.type == .person }
         let storedIDs = Set(stored.map(\.id))
@@ -246,9 +246,14 @@ public struct GraphBuilder: Sendable {
                 let longer = group.filter { fits(wa, words[$0]!) }
                 // The longest forms it fits: one, or all forms of that one.
                 let maximal = longer.filter { b in !longer.contains { $0 != b && fits(words[b]!, words[$0]!) } }
-                guard maximal.count == 1 else { continue }
-                let (ra, rb) = (root(a), root(maximal[0]))
-                if ra != rb { parent[ra] = rb }
+                // Several, when each ends with the whole name: words the recognizer left before it
+                // ("H.E Antonio Guterres", "Refugees António Guterres"), all the same person.
+                guard maximal.count == 1 || (wa.count >= 2 && maximal.allSatisfy { Array(words[$0]!.suffix(wa.count)) == wa })
+                else { continue }
+                for b in maximal {
+                    let (ra, rb) = (root(a), root(b))
+                    if ra != rb { parent[ra] = rb }
+                }
             }
         }
         var groups: [String: [String]] = [:]

@@ -747,7 +747,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             return 2
         }
         // "H.E." (His or Her Excellency), written with its periods ("He" is a pronoun).
-        if p + 1 < end, words[p] == "H.E." { return 1 }
+        if p + 1 < end, words[p] == "H.E." || words[p] == "H.E" { return 1 }
         // A title of several words run together ("SecretaryGeneral"), or a one-word title in the
         // plural before names ("Presidents" + "X and Y").
         if p + 1 < end {

@@ -119,6 +119,14 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         ], stored: [], mentions: ["person:abdulaziz alnasser": 5])
         #expect(variants.count == 1)
         #expect(variants.first.map { [$0.0, $0.1] } == ["person:nassir abdulaziz alnasser", "person:abdulaziz alnasser"])
+        // Words left before the whole name in several forms: all one person.
+        let prefixed = GraphBuilder.nameVariants([
+            Entity(id: "person:ana ruiz", name: "Ana Ruiz", type: .person),
+            Entity(id: "person:he ana ruiz", name: "H.E Ana Ruiz", type: .person),
+            Entity(id: "person:refugees ana ruiz", name: "Refugees Ana Ruiz", type: .person),
+        ], stored: [], mentions: ["person:ana ruiz": 9])
+        #expect(Set(prefixed.map(\.0)) == ["person:he ana ruiz", "person:refugees ana ruiz"])
+        #expect(prefixed.allSatisfy { $0.1 == "person:ana ruiz" })
     }
 
     /// A lone surname joins the one person of that last name that an earlier build stored.
