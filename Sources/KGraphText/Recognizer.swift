@@ -633,6 +633,13 @@ public struct LexiconRecognizer: EntityRecognizer {
             if (title != nil || hint == .person) && hint != .organization && hint != .event && !isPersonName(doc, words, rest, titled: title != nil) {
                 return
             }
+            // An office before a state's name is no person's title: "to the Secretary-General" +
+            // "Cuba's support" ("Mr. Jordan" is somebody).
+            if let t = title, !GeneralVocabulary.honorifics.contains(t), hint != .organization, hint != .event,
+               let states = stateList(words, rest) {
+                for (r, state) in states { spans.append(EntitySpan(tokens: r, type: .state, name: state.name, gazetteerKey: state.code)) }
+                return
+            }
             if title != nil && hint != .organization && hint != .event {
                 spans.append(EntitySpan(tokens: rest, type: .person, name: text, title: title, titleOf: pendingState))
             } else if let hint {

@@ -54,6 +54,9 @@ import KGraphModel
         #expect(!spans("We thank the Secretary-General for his report on the work of the Organization.").contains { $0.type == .person })
         #expect(!spans("**Mr President**,\n\n**Excellencies, Heads of State and Government**,").contains { $0.type == .person })
         #expect(!spans("Ladies and Gentlemen, welcome to Vienna.").contains { $0.type == .person })
+        let cuba = spans("Allow me to reiterate to the Secretary-General Cuba's support for his work.")
+        #expect(!cuba.contains { $0.type == .person })
+        #expect(cuba.contains { $0.type == .state && $0.name == "Cuba" })
     }
 
     /// "His Excellency", "H.E." and a title cut at its hyphen ("Secretary- General") are taken off
