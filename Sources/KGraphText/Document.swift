@@ -111,10 +111,13 @@ public struct Tokenizer: Sendable {
     /// Whether a line break between two words only wraps a paragraph's line (text wrapped at a
     /// fixed width, as speeches and wire copy are): one break, no blank line, and the next line
     /// opens with a lower-case letter or the line ends in a word no sentence ends in ("and",
-    /// "of", "Mr."). Other line breaks end sentences: headlines, paragraphs, list items.
+    /// "of", "Mr.") or in a word cut at its hyphen ("Timor-"). Other line breaks end sentences:
+    /// headlines, paragraphs, list items.
     public static func wrapsLine(after previous: String, before next: String, newlines: Int) -> Bool {
         guard newlines == 1 else { return false }
         if let f = next.unicodeScalars.first, f.properties.isLowercase { return true }
+        // A word cut at the line's end: "Timor-" + "Leste".
+        if previous.count > 2, previous.hasSuffix("-") { return true }
         return continuing.contains(previous.lowercased())
     }
 

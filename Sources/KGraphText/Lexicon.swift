@@ -43,6 +43,9 @@ public struct Lexicon: Sendable {
     /// Organizations' proper names from WordNet ("General Assembly", "Security Council"), by key.
     /// Not read by the NER gazetteer; the recognizer types a run that is one of them.
     public var organizationNames: [String: String] = [:]
+    /// Places' proper names from WordNet ("Latin America", "Golan Heights"), by key. Not read by
+    /// the NER gazetteer; the recognizer types a run tagged as a person or an organization that is one.
+    public var locationNames: [String: String] = [:]
     /// Lowercased last words of organization names ("council", "ministry").
     public var organizationHeads: Set<String> = []
     /// Lowercased common nouns that name organizations ("ministry", "agency", "union"), from WordNet.
@@ -159,6 +162,7 @@ public struct Lexicon: Sendable {
                 case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
                 case "org-name" where n >= 3: lex.organizationNames[str(fields[1])] = str(fields[2])
+                case "loc-name" where n >= 3: lex.locationNames[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
                 case "org-noun" where n >= 2: lex.organizationNouns.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))

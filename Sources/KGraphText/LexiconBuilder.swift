@@ -248,6 +248,12 @@ public struct LexiconBuilder: Sendable {
         var orgNames: [String: String] = [:]
         for (_, name) in wn.organizationNames() where orgNames[Lexicon.key(name)] == nil { orgNames[Lexicon.key(name)] = name }
         for (k, name) in orgNames.sorted(by: { $0.key < $1.key }) { out.append("org-name\t\(k)\t\(name)") }
+        // Places' proper names from WordNet (regions, seas, mountains), apart from the gazetteers.
+        var locNames: [String: String] = [:]
+        for (_, name) in wn.locationNames() where locNames[Lexicon.key(name)] == nil && aliases[Lexicon.key(name)] == nil {
+            locNames[Lexicon.key(name)] = name
+        }
+        for (k, name) in locNames.sorted(by: { $0.key < $1.key }) { out.append("loc-name\t\(k)\t\(name)") }
 
         // Event nouns: WordNet nouns whose first sense is an event, or a meeting, agreement, talks,
         // truce, war or attack of some kind.

@@ -573,6 +573,13 @@ public struct LexiconRecognizer: EntityRecognizer {
             spans.append(EntitySpan(tokens: run, type: .organization, name: lexicon.organizations[Lexicon.key(name)] ?? name))
             return
         }
+        // And one that WordNet names as a place is that place: "Latin America", "Golan Heights"
+        // tagged as a person.
+        if hint == .person || hint == .organization, let name = lexicon.locationNames[Lexicon.key(Self.joinName(words[run]))] {
+            let place = lexicon.place(named: name)
+            spans.append(EntitySpan(tokens: run, type: .place, name: place?.name ?? name, gazetteerKey: place != nil ? Lexicon.key(name) : nil))
+            return
+        }
         // A demonym before a person's name is the person's nationality, not part of the name:
         // "American" + "Lindsay Davenport" (tagged as one name, even as an organization: the
         // rest then opens with a given name or an uncommon word, and has no organization's head).
@@ -726,7 +733,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         // The key of a phrase opens with that of its first word (keys drop periods and fold white
         // space), unless that is empty: a state alias must open with it too.
         let first = Self.firstWord(Lexicon.key(words[p]))
-        if !first.isEmpty && !stateFirstWords.contains(first) { len = 0 }
+        if !first.isEmpty && !stateFirstWords.contains(first) && !first.hasSuffix("-") { len = 0 }
         while len >= 1 {
             let phrase = Self.joinName(words[p..<(p + len)]) // "Timor-Leste", cut at its hyphen
             // A short alias ("US", "UK") counts only in capitals.
@@ -918,8 +925,11 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// Words joined by spaces, the tokenizer's hyphens closed up again ("Rostov - on - Don" ->
     /// "Rostov-on-Don").
     static func joinName<C: Collection<String>>(_ words: C) -> String {
-        let s = words.joined(separator: " ")
-        return words.contains("-") ? s.replacingOccurrences(of: " - ", with: "-") : s
+        var s = words.joined(separator: " ")
+        if words.contains("-") { s = s.replacingOccurrences(of: " - ", with: "-") }
+        // A word cut at a line's end keeps its hyphen on the first part: "Timor-" + "Leste".
+        if words.dropLast().contains(where: { $0.count > 2 && $0.hasSuffix("-") }) { s = s.replacingOccurrences(of: "- ", with: "-") }
+        return s
     }
 
     /// Marks that may close a sentence after its full stop.

@@ -23,6 +23,8 @@ public struct SentenceSegmenter: Sendable {
             let split: Bool
             if ctx.lineBreakAfter(i) {
                 split = true
+            } else if ctx.wrapsLineAfter(i) {
+                split = false // the line break only wraps the sentence ("Antigua and" + "Barbuda")
             } else {
                 feats.removeAll(keepingCapacity: true)
                 ctx.features(i, into: &feats)
@@ -98,6 +100,13 @@ public struct SentenceSegmenter: Sendable {
                 }
             }
             return TaggerFeatures.mix(h ^ n)
+        }
+
+        /// A single line break that wraps a paragraph's line by its words (`Tokenizer.wrapsLine`).
+        func wrapsLineAfter(_ i: Int) -> Bool {
+            let a = doc.tokens[i].end, b = doc.tokens[i + 1].start
+            guard a < b, doc.scalars[a..<b].contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }) else { return false }
+            return !lineBreakAfter(i) && Tokenizer.wrapsLine(after: doc.tokens[i].text, before: doc.tokens[i + 1].text, newlines: 1)
         }
 
         /// A line break that ends a sentence (not one that wraps a paragraph's line).

@@ -200,6 +200,27 @@ struct WordNet {
         return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// Proper names of places: the capitalized lemmas of WordNet's noun.location and noun.object
+    /// ("Latin America", "Caribbean", "Golan Heights", "Darfur"), as (lowercased key, name); not
+    /// a name WordNet also gives a person or a group, nor one with digits.
+    func locationNames() -> [(String, String)] {
+        var out: [String: String] = [:]
+        for (_, syn) in nouns where syn.lexFile == 15 || syn.lexFile == 17 {
+            for lemma in syn.lemmas where lemma.first?.isUppercase == true {
+                let name = lemma.replacingOccurrences(of: "_", with: " ")
+                guard name.count > 2, !name.contains(where: \.isNumber),
+                      name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true || Self.nameParticles.contains(String($0)) })
+                else { continue }
+                let senses = nounIndex[lemma.lowercased()] ?? []
+                if senses.contains(where: { nouns[$0].map { [14, 18].contains($0.lexFile) } ?? false }) { continue }
+                let key = name.lowercased()
+                if let old = out[key], old <= name { continue }
+                out[key] = name
+            }
+        }
+        return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Lower-case words inside a group's proper name: "Bureau of Engraving and Printing".
     static let nameParticles: Set<String> = ["of", "for", "and", "the", "on", "in", "al", "el", "de", "du", "des", "la", "le"]
 
