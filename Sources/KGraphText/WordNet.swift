@@ -182,37 +182,29 @@ struct WordNet {
     /// noun.object, noun.cognition: "Europe", "Islam"), nor one of a single letter or with digits.
     func organizationNames() -> [(String, String)] {
         let lines = synsets([("dynasty", 0), ("royalty", 1)])
-        var out: [String: String] = [:]
-        for (offset, syn) in nouns where syn.lexFile == 14 && !reaches(offset, lines) {
-            for lemma in syn.lemmas where lemma.first?.isUppercase == true {
-                let name = lemma.replacingOccurrences(of: "_", with: " ")
-                // Every word capitalized but a particle: not "Song dynasty", "Amish sect".
-                guard name.count > 1, !name.contains(where: \.isNumber),
-                      name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true || Self.nameParticles.contains(String($0)) })
-                else { continue }
-                let senses = nounIndex[lemma.lowercased()] ?? []
-                if senses.contains(where: { nouns[$0].map { [9, 15, 17, 18].contains($0.lexFile) } ?? false }) { continue }
-                let key = name.lowercased()
-                if let old = out[key], old <= name { continue }
-                out[key] = name
-            }
-        }
-        return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return properNames(minimumLength: 2, excluding: [9, 15, 17, 18]) { offset, syn in syn.lexFile == 14 && !reaches(offset, lines) }
     }
 
     /// Proper names of places: the capitalized lemmas of WordNet's noun.location and noun.object
     /// ("Latin America", "Caribbean", "Golan Heights", "Darfur"), as (lowercased key, name); not
     /// a name WordNet also gives a person or a group, nor one with digits.
     func locationNames() -> [(String, String)] {
+        properNames(minimumLength: 3, excluding: [14, 18]) { _, syn in syn.lexFile == 15 || syn.lexFile == 17 }
+    }
+
+    /// The capitalized lemmas of the synsets `taken` keeps, as (lowercased key, name), sorted: every
+    /// word capitalized but a particle (not "Song dynasty", "Amish sect"), no digits, at least
+    /// `minimumLength` characters, and no sense of the word in the lexicographer files `excluding`.
+    private func properNames(minimumLength: Int, excluding: Set<Int>, _ taken: (Int, Synset) -> Bool) -> [(String, String)] {
         var out: [String: String] = [:]
-        for (_, syn) in nouns where syn.lexFile == 15 || syn.lexFile == 17 {
+        for (offset, syn) in nouns where taken(offset, syn) {
             for lemma in syn.lemmas where lemma.first?.isUppercase == true {
                 let name = lemma.replacingOccurrences(of: "_", with: " ")
-                guard name.count > 2, !name.contains(where: \.isNumber),
+                guard name.count >= minimumLength, !name.contains(where: \.isNumber),
                       name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true || Self.nameParticles.contains(String($0)) })
                 else { continue }
                 let senses = nounIndex[lemma.lowercased()] ?? []
-                if senses.contains(where: { nouns[$0].map { [14, 18].contains($0.lexFile) } ?? false }) { continue }
+                if senses.contains(where: { nouns[$0].map { excluding.contains($0.lexFile) } ?? false }) { continue }
                 let key = name.lowercased()
                 if let old = out[key], old <= name { continue }
                 out[key] = name
