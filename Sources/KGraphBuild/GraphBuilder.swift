@@ -202,7 +202,8 @@ public struct GraphBuilder: Sendable {
     /// Persons of the build (`entities`) whose full name is another form of one other person's
     /// name, and the id each is merged into. One name fits another when both have two words or
     /// more, the same last word, and the shorter's words stand in order in the longer, an initial
-    /// standing for a word ("John W. Ashe" in "John William Ashe"), from its first word (a name of
+    /// standing for a word ("John W. Ashe" in "John William Ashe") and a word misspelt by a letter
+    /// ("Barak Obama", `misspelt`), from its first word (a name of
     /// first and last words only, or as many words) or as the longer's last words ("Abdulaziz
     /// Al-Nasser" in "Nassir Abdulaziz Al-Nasser"). A name that several unrelated longer names fit
     /// ("Sam Smith" in "Sam A. Smith" and "Sam B. Smith") is left alone, unless each of them ends
@@ -216,12 +217,13 @@ public struct GraphBuilder: Sendable {
         var byLast: [String: [String]] = [:]
         for p in persons { if let w = words[p.id], w.count >= 2 { byLast[w.last!, default: []].append(p.id) } }
         func same(_ a: String, _ b: String) -> Bool {
-            a == b || (a.count == 1 && b.first == a.first) || (b.count == 1 && a.first == b.first)
+            a == b || (a.count == 1 && b.first == a.first) || (b.count == 1 && a.first == b.first) || Self.misspelt(a, b)
         }
         /// Whether the name `a` is another, shorter or less spelled-out, form of `b`.
         func fits(_ a: [String], _ b: [String]) -> Bool {
             guard a != b, a.count <= b.count, a.last == b.last else { return false }
-            if a.count < b.count, Array(b.suffix(a.count)) == a { return true }
+            // (Not a family name opening with a particle: "Al Khalifa" is a house of many.)
+            if a.count < b.count, Array(b.suffix(a.count)) == a, !GeneralVocabulary.nameConnectors.contains(a[0]) { return true }
             // A name with middle words fits only the same words spelled out: "George W. Bush" is
             // not "George H. W. Bush".
             guard same(a[0], b[0]), a.count == 2 || a.count == b.count else { return false }
@@ -231,8 +233,9 @@ public struct GraphBuilder: Sendable {
                 if j >= b.count - 1 { return false }
                 j += 1
             }
-            // The same length: only where an initial of `a` is spelled out in `b`.
-            return a.count < b.count || zip(a, b).contains { $0.count == 1 && $1.count > 1 }
+            // The same length: only where an initial of `a` is spelled out in `b`, or a word is
+            // misspelt ("Barak Obama").
+            return a.count < b.count || zip(a, b).contains { ($0.count == 1 && $1.count > 1) || Self.misspelt($0, $1) }
         }
         var parent: [String: String] = [:]
         func root(_ x: String) -> String {
@@ -245,10 +248,16 @@ public struct GraphBuilder: Sendable {
                 let wa = words[a]!
                 let longer = group.filter { fits(wa, words[$0]!) }
                 // The longest forms it fits: one, or all forms of that one.
-                let maximal = longer.filter { b in !longer.contains { $0 != b && fits(words[b]!, words[$0]!) } }
-                // Several, when each ends with the whole name: words the recognizer left before it
-                // ("H.E Antonio Guterres", "Refugees António Guterres"), all the same person.
-                guard maximal.count == 1 || (wa.count >= 2 && maximal.allSatisfy { Array(words[$0]!.suffix(wa.count)) == wa })
+                // (A form that another fits only one way, not a misspelling of it, is not the longest.)
+                let maximal = longer.filter { b in
+                    !longer.contains { $0 != b && fits(words[b]!, words[$0]!) && !fits(words[$0]!, words[b]!) }
+                }
+                // Several, when they are misspellings of one another ("Tijani", "Tijjani") or each
+                // ends with the whole name: words the recognizer left before it ("H.E Antonio
+                // Guterres", "Refugees António Guterres"), all the same person.
+                guard maximal.count == 1
+                    || maximal.allSatisfy({ m in maximal.allSatisfy { $0 == m || fits(words[m]!, words[$0]!) } })
+                    || (wa.count >= 2 && maximal.allSatisfy { Array(words[$0]!.suffix(wa.count)) == wa })
                 else { continue }
                 for b in maximal {
                     let (ra, rb) = (root(a), root(b))
@@ -269,6 +278,18 @@ public struct GraphBuilder: Sendable {
             for m in members.sorted() where m != canonical && !storedIDs.contains(m) { out.append((m, canonical)) }
         }
         return out
+    }
+
+    /// Whether two words of names differ by one letter left out, added or changed, the longer of
+    /// six letters or more and the shorter of five ("Barak" and "Barack", "Mogens" and "Morgens";
+    /// not "Maria" and "Mario").
+    static func misspelt(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard x != y, min(x.count, y.count) >= 5, max(x.count, y.count) >= 6, abs(x.count - y.count) <= 1 else { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+        if x.count == y.count { return x[(i + 1)...] == y[(i + 1)...] }
+        return x.count < y.count ? x[i...] == y[(i + 1)...] : x[(i + 1)...] == y[i...]
     }
 
     /// Why an alias names the entity when nothing more particular was recorded: a variant of

@@ -117,8 +117,35 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
             Entity(id: "person:george h w bush", name: "George H. W. Bush", type: .person),
             Entity(id: "person:george bush", name: "George Bush", type: .person),
         ], stored: [], mentions: ["person:abdulaziz alnasser": 5])
+        #expect(GraphBuilder.nameVariants([
+            Entity(id: "person:hamad bin isa al nour", name: "Hamad bin Isa Al Nour", type: .person),
+            Entity(id: "person:al nour", name: "Al Nour", type: .person),
+        ], stored: [], mentions: [:]).isEmpty) // a family name, not one person's
         #expect(variants.count == 1)
         #expect(variants.first.map { [$0.0, $0.1] } == ["person:nassir abdulaziz alnasser", "person:abdulaziz alnasser"])
+        // A name misspelt by a letter is the same person; a short name differing by a letter is not.
+        let misspelt = GraphBuilder.nameVariants([
+            Entity(id: "person:tomas lindqvist", name: "Tomas Lindqvist", type: .person),
+            Entity(id: "person:tomas lindquist", name: "Tomas Lindquist", type: .person),
+            Entity(id: "person:maria lopez", name: "Maria Lopez", type: .person),
+            Entity(id: "person:mario lopez", name: "Mario Lopez", type: .person),
+        ], stored: [], mentions: ["person:tomas lindqvist": 4, "person:tomas lindquist": 1])
+        #expect(misspelt.count == 0) // different last words: not read as one
+        let first = GraphBuilder.nameVariants([
+            Entity(id: "person:barack obaro", name: "Barack Obaro", type: .person),
+            Entity(id: "person:barak obaro", name: "Barak Obaro", type: .person),
+            Entity(id: "person:maria lopez", name: "Maria Lopez", type: .person),
+            Entity(id: "person:mario lopez", name: "Mario Lopez", type: .person),
+        ], stored: [], mentions: ["person:barack obaro": 9, "person:barak obaro": 2])
+        #expect(first.map { [$0.0, $0.1] } == [["person:barak obaro", "person:barack obaro"]])
+        #expect(GraphBuilder.misspelt("mogens", "morgens") && GraphBuilder.misspelt("tijani", "tijjani"))
+        // Several misspellings of one another are one person, under the most mentioned.
+        let several = GraphBuilder.nameVariants(["Tijjani", "Tijani", "Tiijani", "Tijiani"].map {
+            Entity(id: "person:\($0.lowercased()) bande", name: "\($0) Bande", type: .person)
+        }, stored: [], mentions: ["person:tijjani bande": 7])
+        #expect(Set(several.map(\.0)) == ["person:tijani bande", "person:tiijani bande", "person:tijiani bande"])
+        #expect(several.allSatisfy { $0.1 == "person:tijjani bande" })
+        #expect(!GraphBuilder.misspelt("maria", "mario") && !GraphBuilder.misspelt("barack", "barack"))
         // Words left before the whole name in several forms: all one person.
         let prefixed = GraphBuilder.nameVariants([
             Entity(id: "person:ana ruiz", name: "Ana Ruiz", type: .person),
