@@ -26,11 +26,18 @@ public struct GraphBuilder: Sendable {
         var aliases: [String: Set<String>] = [:]
         var reasons: [String: [String: String]] = [:]   // id -> alias -> why it was merged
 
+        // What a person is called: the name, with its title before a given name alone ("Pope
+        // Francis": "Francis" is nobody's surname).
+        func called(_ s: EntitySpan) -> String {
+            guard let t = s.title, GeneralVocabulary.givenNameTitles.contains(t), !s.name.contains(" ") else { return s.name }
+            return t.prefix(1).uppercased() + t.dropFirst() + " " + s.name
+        }
         // Full names of the document's persons, by their last word.
         var fullByLast: [String: Set<String>] = [:]
         for s in spans where s.type == .person && !s.isReference {
-            let words = s.name.split(separator: " ")
-            if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(s.name) }
+            let name = called(s)
+            let words = name.split(separator: " ")
+            if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(name) }
         }
         /// A lone surname stands for the document's one full name that ends with it.
         func fullName(_ name: String) -> String {
@@ -59,11 +66,15 @@ public struct GraphBuilder: Sendable {
                     if spans[j].type == .person, !spans[j].isReference, let id = ids[j] { ids[k] = id; break }
                 }
             case .person:
-                let full = fullName(s.name)
+                let name = called(s)
+                let full = fullName(name)
                 let id = Entity.makeID(type: .person, name: full)
                 register(k, .person, full, id: id)
                 aliases[id, default: []].insert(s.name)
-                if full != s.name, reasons[id]?[s.name] == nil {
+                let titled = full.split(separator: " ").first.map { GeneralVocabulary.givenNameTitles.contains($0.lowercased()) } ?? false
+                if full != s.name, titled, reasons[id]?[s.name] == nil {
+                    reasons[id, default: [:]][s.name] = "the given name of \(full), who is called by it with the title"
+                } else if full != s.name, reasons[id]?[s.name] == nil {
                     reasons[id, default: [:]][s.name] = "surname of \(full), the one person of the same document with that last name"
                 }
             case .event where s.isCommonNoun:

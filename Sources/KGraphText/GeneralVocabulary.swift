@@ -33,6 +33,11 @@ public enum GeneralVocabulary {
     /// The titles of one word ("president", "minister"), for set lookups.
     public static let oneWordTitles: Set<String> = Set(titles.filter { $0.count == 1 }.map { $0[0] })
 
+    /// Titles that go before a given name alone ("Pope Francis", "King Abdullah", "Queen
+    /// Elizabeth"): with one word after them, the title is part of what the person is called,
+    /// and the word is no surname to join to another person's full name.
+    public static let givenNameTitles: Set<String> = ["pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan", "emir"]
+
     /// Titles that say nothing of an office, so they give no "X of Y" relation.
     public static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "professor", "prof",

@@ -156,6 +156,19 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(prefixed.allSatisfy { $0.1 == "person:ana ruiz" })
     }
 
+    /// A title before a given name alone is part of what the person is called ("Pope Francis"),
+    /// so the name alone joins that person in its document and is nobody's surname elsewhere.
+    @Test func givenNamesWithTitlesAreNoSurnames() {
+        let a = resolve("a.txt", "Pope Francis visited Lisbon on Sunday. Francis met young people there.")
+        let b = resolve("b.txt", "President Anton Francis opened the session in Vienna.")
+        let g = builder.merge([a, b])
+        let persons = g.entities.filter { $0.type == .person }
+        #expect(persons.map(\.name).sorted() == ["Anton Francis", "Pope Francis"])
+        let pope = persons.first { $0.name == "Pope Francis" }
+        #expect(pope?.reasons["Francis"] == "the given name of Pope Francis, who is called by it with the title")
+        #expect(g.mentions.filter { $0.entity == "person:pope francis" }.count == 2)
+    }
+
     /// A lone surname joins the one person of that last name that an earlier build stored.
     @Test func surnameJoinsAStoredFullName() {
         let later = resolve("c.txt", "Mr Nehammer arrived in Vienna again on Friday.")
