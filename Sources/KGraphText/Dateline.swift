@@ -64,8 +64,7 @@ public struct Dateline: Sendable, Equatable {
     }
 
     static func lineBreak(_ doc: Document, before k: Int) -> Bool {
-        let a = doc.tokens[k - 1].end, b = doc.tokens[k].start
-        return a < b && doc.scalars[a..<b].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }
+        Tokenizer.lineBreaks(doc.scalars, in: doc.tokens[k - 1].end..<doc.tokens[k].start) > 0
     }
 
     /// A word in capitals: letters all upper case (two or more), with periods, hyphens or

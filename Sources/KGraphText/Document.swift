@@ -108,6 +108,18 @@ public struct Tokenizer: Sendable {
         "dr.", "h.e.", "st.", "mr", "mrs", "ms", "dr",
     ]
 
+    /// Whether the scalar at `k` ends a line: a line feed, a paragraph separator, or a carriage
+    /// return not followed by a line feed (CR LF is one break).
+    static func endsLine(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+        let c = s[k]
+        return c == "\n" || c == "\u{2029}" || (c == "\r" && (k + 1 >= s.count || s[k + 1] != "\n"))
+    }
+
+    /// The line breaks among the scalars `r` (the white space between two tokens).
+    static func lineBreaks(_ s: [Unicode.Scalar], in r: Range<Int>) -> Int {
+        r.reduce(0) { endsLine(s, $1) ? $0 + 1 : $0 }
+    }
+
     /// Whether a line break between two words only wraps a paragraph's line (text wrapped at a
     /// fixed width, as speeches and wire copy are): one break, no blank line, and the next line
     /// opens with a lower-case letter or the line ends in a word no sentence ends in ("and",
@@ -146,8 +158,7 @@ public struct Tokenizer: Sendable {
         while i < s.count {
             let c = s[i]
             if Self.isSpace(c) {
-                // CR LF is one break.
-                if c == "\n" || c == "\u{2029}" || (c == "\r" && (i + 1 >= s.count || s[i + 1] != "\n")) { newlines += 1 }
+                if Self.endsLine(s, i) { newlines += 1 }
                 i += 1
                 continue
             }

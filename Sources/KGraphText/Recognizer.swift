@@ -60,8 +60,8 @@ public struct LexiconRecognizer: EntityRecognizer {
             // apart: "Trinidad and Tobago", "Bosnia and Herzegovina", "Kingdom of Bahrain".
             var k = sentence.lowerBound
             while k < sentence.upperBound {
-                if let len = connectedStateName(words, k, sentence.upperBound), let state = lexicon.state(named: words[k..<(k + len)].joined(separator: " ")) {
-                    spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
+                if let (len, state) = connectedStateName(words, k, sentence.upperBound) {
+                    spans.append(stateSpan(k..<(k + len), state))
                     for c in k..<(k + len) { covered[c] = true }
                     k += len
                 } else {
@@ -271,7 +271,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                     classify(doc, words, run, sentenceStart: k == sentence.lowerBound, headline: false, hint: .organization, into: &spans)
                     for c in run { covered[c] = true }
                 } else if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
-                    spans.append(EntitySpan(tokens: k..<(k + len), type: .state, name: state.name, gazetteerKey: state.code))
+                    spans.append(stateSpan(k..<(k + len), state))
                     for c in k..<(k + len) { covered[c] = true }
                 } else if k > sentence.lowerBound, !headline, isBigCity(words, k, sentence) {
                     // A lone capitalized word the tagger left out that names a capital or a city of a
@@ -298,7 +298,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     private func datelineNames(_ doc: Document, _ words: [String], _ d: Dateline) -> [EntitySpan] {
         func named(_ r: Range<Int>) -> EntitySpan? {
             let name = Self.joinName(words[r])
-            if let s = lexicon.state(named: name) { return EntitySpan(tokens: r, type: .state, name: s.name, gazetteerKey: s.code) }
+            if let s = lexicon.state(named: name) { return stateSpan(r, s) }
             if let p = lexicon.place(named: name) { return EntitySpan(tokens: r, type: .place, name: p.name, gazetteerKey: Lexicon.key(name)) }
             if lexicon.regions[Lexicon.key(name)] != nil { return EntitySpan(tokens: r, type: .place, name: name, gazetteerKey: Lexicon.key(name)) }
             return nil
@@ -478,7 +478,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         let tagged = doc.upos.count == doc.tokens.count
         while n + 1 < doc.tokens.count, tagged, doc.upos[n] == "ADJ" { n += 1 }
         guard GeneralVocabulary.stateAgentWords.contains(doc.tokens[n].text.lowercased()) else { return nil }
-        return EntitySpan(tokens: span.tokens, type: .state, name: state.name, gazetteerKey: state.code)
+        return stateSpan(span.tokens, state)
     }
 
     /// Surnames, pronouns and event noun phrases, then the spans in document order.
@@ -563,19 +563,20 @@ public struct LexiconRecognizer: EntityRecognizer {
         // person's one word may be a name: "Chad", "Jordan").
         if hint == .organization || hint == .event || hint == .person && (run.count >= 2 || !lexicon.givenNames.contains(words[run.lowerBound])),
            let states = stateList(words, run) {
-            for (r, state) in states { spans.append(EntitySpan(tokens: r, type: .state, name: state.name, gazetteerKey: state.code)) }
+            for (r, state) in states { spans.append(stateSpan(r, state)) }
             return
         }
         // A run that WordNet names as a group is that organization: "General Assembly" tagged as
         // the title "General" and a person, "Taliban" as a person.
-        if hint != .event, hint != .place || lexicon.place(named: Self.joinName(words[run])) == nil,
-           let name = lexicon.organizationNames[Lexicon.key(Self.joinName(words[run]))], lexicon.state(named: name) == nil {
+        let runName = Self.joinName(words[run]), runKey = Lexicon.key(runName)
+        if hint != .event, hint != .place || lexicon.place(named: runName) == nil,
+           let name = lexicon.organizationNames[runKey], lexicon.state(named: name) == nil {
             spans.append(EntitySpan(tokens: run, type: .organization, name: lexicon.organizations[Lexicon.key(name)] ?? name))
             return
         }
         // And one that WordNet names as a place is that place: "Latin America", "Golan Heights"
         // tagged as a person.
-        if hint == .person || hint == .organization, let name = lexicon.locationNames[Lexicon.key(Self.joinName(words[run]))] {
+        if hint == .person || hint == .organization, let name = lexicon.locationNames[runKey] {
             let place = lexicon.place(named: name)
             spans.append(EntitySpan(tokens: run, type: .place, name: place?.name ?? name, gazetteerKey: place != nil ? Lexicon.key(name) : nil))
             return
@@ -588,7 +589,7 @@ public struct LexiconRecognizer: EntityRecognizer {
            lexicon.givenNames.contains(words[p + 1]) || hint == .person
             || (end - p <= 4 && !isCommonWord(words[p + 1])
                 && !lexicon.organizationHeads.contains(words[end - 1].lowercased())) {
-            spans.append(EntitySpan(tokens: p..<(p + 1), type: .state, name: state.name, gazetteerKey: state.code))
+            spans.append(stateSpan(p..<(p + 1), state))
             p += 1
             hint = .person
         }
@@ -614,7 +615,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             if let (len, state) = lookupState(words, p, end),
                hint == nil || hint == .place || matchTitle(words, p + len, end) != nil {
                 let followsTitle = matchTitle(words, p + len, end) != nil
-                spans.append(EntitySpan(tokens: p..<(p + len), type: .state, name: state.name, gazetteerKey: state.code))
+                spans.append(stateSpan(p..<(p + len), state))
                 if followsTitle { pendingState = p }
                 p += len
                 continue
@@ -644,7 +645,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             // "Cuba's support" ("Mr. Jordan" is somebody).
             if let t = title, !GeneralVocabulary.honorifics.contains(t), hint != .organization, hint != .event,
                let states = stateList(words, rest) {
-                for (r, state) in states { spans.append(EntitySpan(tokens: r, type: .state, name: state.name, gazetteerKey: state.code)) }
+                for (r, state) in states { spans.append(stateSpan(r, state)) }
                 return
             }
             if title != nil && hint != .organization && hint != .event {
@@ -690,9 +691,9 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
     }
 
-    /// The length of a state's name of two to six words from `p` that has a word inside in lower
-    /// case ("Trinidad and Tobago", "Côte d'Ivoire", "Democratic Republic of the Congo"), or nil.
-    private func connectedStateName(_ words: [String], _ p: Int, _ end: Int) -> Int? {
+    /// The length and state of a state's name of two to six words from `p` that has a word inside
+    /// in lower case ("Trinidad and Tobago", "Côte d'Ivoire", "Democratic Republic of the Congo").
+    private func connectedStateName(_ words: [String], _ p: Int, _ end: Int) -> (Int, StateInfo)? {
         // (Cheap tests first: a lower-case word between capitalized ones follows within five words.)
         guard p + 2 < end, isCapitalized(words[p]),
               ((p + 1)..<min(p + 5, end - 1)).contains(where: { words[$0].first?.isLowercase == true && isCapitalized(words[$0 + 1]) }),
@@ -700,8 +701,8 @@ public struct LexiconRecognizer: EntityRecognizer {
         for len in stride(from: min(6, end - p), through: 2, by: -1) where isCapitalized(words[p + len - 1]) || words[p + len - 1].first?.isLowercase == true {
             let phrase = words[p..<(p + len)]
             guard phrase.dropFirst().contains(where: { $0.first?.isLowercase == true }),
-                  lexicon.state(named: phrase.joined(separator: " ")) != nil else { continue }
-            return len
+                  let state = lexicon.state(named: phrase.joined(separator: " ")) else { continue }
+            return (len, state)
         }
         return nil
     }
@@ -718,14 +719,23 @@ public struct LexiconRecognizer: EntityRecognizer {
             }
             guard let len = stride(from: min(6, run.upperBound - p), through: 1, by: -1).first(where: { n in
                 lexicon.state(named: Self.joinName(words[p..<(p + n)])) != nil
-            }) else { return nil }
-            let phrase = Self.joinName(words[p..<(p + len)])
-            // A short alias ("US", "UK") counts only in capitals.
-            guard Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
-            out.append((p..<(p + len), lexicon.state(named: phrase)!))
+            }), let state = stateNamed(Self.joinName(words[p..<(p + len)])) else { return nil }
+            out.append((p..<(p + len), state))
             p += len
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// The state a phrase names; a short alias ("US", "UK") counts only in capitals.
+    private func stateNamed(_ phrase: String) -> StateInfo? {
+        guard let s = lexicon.state(named: phrase),
+              Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
+        return s
+    }
+
+    /// A span for a state the gazetteers know.
+    private func stateSpan(_ tokens: Range<Int>, _ state: StateInfo) -> EntitySpan {
+        EntitySpan(tokens: tokens, type: .state, name: state.name, gazetteerKey: state.code)
     }
 
     private func lookupState(_ words: [String], _ p: Int, _ end: Int) -> (Int, StateInfo)? {
@@ -735,12 +745,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         let first = Self.firstWord(Lexicon.key(words[p]))
         if !first.isEmpty && !stateFirstWords.contains(first) && !first.hasSuffix("-") { len = 0 }
         while len >= 1 {
-            let phrase = Self.joinName(words[p..<(p + len)]) // "Timor-Leste", cut at its hyphen
-            // A short alias ("US", "UK") counts only in capitals.
-            if let s = lexicon.state(named: phrase),
-               Lexicon.key(phrase).count > 3 || phrase.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) {
-                return (len, s)
-            }
+            if let s = stateNamed(Self.joinName(words[p..<(p + len)])) { return (len, s) } // "Timor-Leste", cut at its hyphen
             len -= 1
         }
         if p + 1 < end, let s = lexicon.stateForDemonym(words[p] + " " + words[p + 1]) { return (2, s) }
@@ -921,7 +926,6 @@ public struct LexiconRecognizer: EntityRecognizer {
             || lexicon.verbLemma(low) != nil
     }
 
-    /// A title-case line such as a headline: most of its longer words capitalized, no final period.
     /// Words joined by spaces, the tokenizer's hyphens closed up again ("Rostov - on - Don" ->
     /// "Rostov-on-Don").
     static func joinName<C: Collection<String>>(_ words: C) -> String {
@@ -935,6 +939,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// Marks that may close a sentence after its full stop.
     static let closers: Set<String> = ["\"", "'", "”", "’", ")", "»", "''"]
 
+    /// A title-case line such as a headline: most of its longer words capitalized, no final period.
     func isHeadline(_ doc: Document, _ sentence: Range<Int>) -> Bool {
         // (A sentence may end inside quotes or brackets: 'called him "the devil."')
         guard let last = doc.tokens[sentence].last(where: { !Self.closers.contains($0.text) }), last.text != "." else { return false }

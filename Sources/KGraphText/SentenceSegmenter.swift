@@ -21,11 +21,12 @@ public struct SentenceSegmenter: Sendable {
         var scores: [Float] = [0, 0]
         for i in 0..<(doc.tokens.count - 1) {
             let split: Bool
-            if ctx.lineBreakAfter(i) {
+            switch ctx.lineBreak(after: i) {
+            case .endsSentence:
                 split = true
-            } else if ctx.wrapsLineAfter(i) {
+            case .wrapsLine:
                 split = false // the line break only wraps the sentence ("Antigua and" + "Barbuda")
-            } else {
+            case .none:
                 feats.removeAll(keepingCapacity: true)
                 ctx.features(i, into: &feats)
                 scores[0] = 0; scores[1] = 0
@@ -102,24 +103,19 @@ public struct SentenceSegmenter: Sendable {
             return TaggerFeatures.mix(h ^ n)
         }
 
-        /// A single line break that wraps a paragraph's line by its words (`Tokenizer.wrapsLine`).
-        func wrapsLineAfter(_ i: Int) -> Bool {
-            let a = doc.tokens[i].end, b = doc.tokens[i + 1].start
-            guard a < b, doc.scalars[a..<b].contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }) else { return false }
-            return !lineBreakAfter(i) && Tokenizer.wrapsLine(after: doc.tokens[i].text, before: doc.tokens[i + 1].text, newlines: 1)
-        }
+        enum LineBreak { case none, endsSentence, wrapsLine }
 
-        /// A line break that ends a sentence (not one that wraps a paragraph's line).
-        func lineBreakAfter(_ i: Int) -> Bool {
-            let a = doc.tokens[i].end, b = doc.tokens[i + 1].start
-            guard a < b else { return false }
-            var newlines = 0
-            for k in a..<b {
-                let c = doc.scalars[k]
-                if c == "\n" || c == "\u{2029}" || (c == "\r" && (k + 1 >= b || doc.scalars[k + 1] != "\n")) { newlines += 1 }
-            }
-            if doc.wrapsLines && newlines == 1 { return false }
-            return newlines > 0 && !Tokenizer.wrapsLine(after: doc.tokens[i].text, before: doc.tokens[i + 1].text, newlines: newlines)
+        /// The line breaks between token `i` and the next.
+        func newlines(after i: Int) -> Int { Tokenizer.lineBreaks(doc.scalars, in: doc.tokens[i].end..<doc.tokens[i + 1].start) }
+
+        /// What the white space after token `i` says: a line break that ends a sentence, one that
+        /// only wraps a paragraph's line by its words (`Tokenizer.wrapsLine`), or nothing (no line
+        /// break, or a single one in text wrapped at a fixed width: the model decides).
+        func lineBreak(after i: Int) -> LineBreak {
+            let n = newlines(after: i)
+            guard n > 0 else { return .none }
+            if n == 1, Tokenizer.wrapsLine(after: doc.tokens[i].text, before: doc.tokens[i + 1].text, newlines: 1) { return .wrapsLine }
+            return n == 1 && doc.wrapsLines ? .none : .endsSentence
         }
 
         func features(_ i: Int, into f: inout [UInt64]) {
@@ -166,7 +162,7 @@ public struct SentenceSegmenter: Sendable {
             guard doc.tokens.count > 1 else { continue }
             let ends = Set(d.sentences.map(\.upperBound))
             let ctx = Context(doc)
-            for i in 0..<(doc.tokens.count - 1) where !ctx.lineBreakAfter(i) {
+            for i in 0..<(doc.tokens.count - 1) where ctx.newlines(after: i) == 0 {
                 buf.removeAll(keepingCapacity: true)
                 ctx.features(i, into: &buf)
                 examples.append(Example(feats: buf.map { trainer.intern($0) }, gold: ends.contains(doc.tokens[i].end) ? 1 : 0))
