@@ -180,10 +180,12 @@ public struct GraphBuilder: Sendable {
         for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") {
             byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
         }
+        var surnames: [String: String] = [:]
         for e in entities.values where e.type == .person && !e.name.contains(" ") {
-            if let c = byLast[Entity.normalize(e.name)], c.count == 1 { remap[e.id] = c[0] }
+            if let c = byLast[Entity.normalize(e.name)], c.count == 1 { surnames[e.id] = c[0] }
         }
-        for (from, to) in remap {
+        for (from, to) in surnames {
+            remap[from] = to
             guard let lone = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
             target.aliases = Set(target.aliases + lone.aliases + [lone.name]).subtracting([target.name]).sorted()
