@@ -16,6 +16,22 @@ public struct GraphBuilder: Sendable {
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
+    /// Whether a person's name (with at most five title words and adjectives before it) follows a common noun
+    /// for a person and "of", or is that noun's possessor: "the nephew of former Turkish president
+    /// Suleyman Demirel", "Demirel's nephew".
+    func modifiesPersonNoun(_ doc: Document, _ span: EntitySpan) -> Bool {
+        guard doc.upos.count == doc.tokens.count, doc.lemmas.count == doc.tokens.count else { return false }
+        func personNoun(_ t: Int) -> Bool {
+            t >= 0 && t < doc.tokens.count && doc.upos[t] == "NOUN" && lexicon.personNouns.contains(doc.lemmas[t])
+        }
+        let end = span.tokens.upperBound
+        if end + 1 < doc.tokens.count, GeneralVocabulary.possessiveMarkers.contains(doc.tokens[end].text), personNoun(end + 1) { return true }
+        var t = span.tokens.lowerBound - 1
+        let stop = t - 5
+        while t > stop, t >= 0, ["ADJ", "PROPN", "NOUN"].contains(doc.upos[t]) || doc.tokens[t].text == "-" { t -= 1 }
+        return t >= 1 && doc.tokens[t].text.lowercased() == "of" && personNoun(t - 1)
+    }
+
     /// Resolves one analyzed document.
     public func resolve(_ analyzed: AnalyzedDocument) -> ResolvedDocument {
         let doc = analyzed.document
@@ -63,7 +79,12 @@ public struct GraphBuilder: Sendable {
                 let sent = doc.sentenceIndex(ofToken: s.tokens.lowerBound)
                 for j in stride(from: k - 1, through: 0, by: -1) {
                     if doc.sentenceIndex(ofToken: spans[j].tokens.lowerBound) < sent - 2 { break }
-                    if spans[j].type == .person, !spans[j].isReference, let id = ids[j] { ids[k] = id; break }
+                    guard spans[j].type == .person, !spans[j].isReference, let id = ids[j] else { continue }
+                    // A person named only to say whose relative or aide somebody is ("the nephew of
+                    // Suleyman Demirel") stands behind that somebody, the likelier antecedent: the
+                    // pronoun is left unresolved.
+                    if !modifiesPersonNoun(doc, spans[j]) { ids[k] = id }
+                    break
                 }
             case .person:
                 let name = called(s)

@@ -457,7 +457,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let h = p.doc.heads[v]
             guard h >= 0 else { return [] }
             switch p.doc.deprels[v] {
-            case "conj": v = h
+            // A conjunct shares the subject only when something coordinates it ("and", "but", a
+            // comma): a verb hung as a conjunct with neither is a misparse of a clause with its own
+            // subject ("called for pressure after a report implicated officials").
+            case "conj" where p.children[v].contains(where: { p.rel($0) == "cc" || p.rel($0) == "punct" && $0 < v }): v = h
             // An open complement's subject is the object of the verb it hangs on, if that has one
             // ("invited officials to attend": the officials attend), else that verb's subject
             // ("sought to meet").
@@ -486,6 +489,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // is a verb's object does it too: "urged the Afghan government to hold trials" (a
             // misparse of object control).
             case "acl" where p.children[v].contains(where: { p.lower[$0] == "to" && $0 < v }) && p.spanOf[h] < 0:
+                // "for" + a noun between the noun and its infinitive is the infinitive's subject:
+                // "the chance for Latvia to overtake the United States".
+                let forSubjects = p.kids(h, universal: "nmod").filter { $0 > h && $0 < v && p.preposition($0) == "for" }
+                if !forSubjects.isEmpty { return forSubjects }
                 let possessors = p.kids(h, "nmod:poss")
                 return !possessors.isEmpty ? possessors : p.rel(h) == "obj" && controlled(p, h) ? [h] : []
             default: return []

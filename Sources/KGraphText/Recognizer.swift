@@ -534,7 +534,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let role = Self.joinName(doc.tokens[t..<(t + len)].map { Lexicon.key($0.text) })
                 spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
                 for c in t..<(t + len) { covered[c] = true }
-            } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast()))),
+            } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
+                        || isOccurrenceSubject(doc, t),
                       tok.text == low, doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
                       let np = eventPhrase(doc, head: t, covered: covered) {
                 // (A noun: not the verb of "the minister will meet", "rebels attack".)
@@ -825,6 +826,27 @@ public struct LexiconRecognizer: EntityRecognizer {
                   doc.upos.count != doc.tokens.count || !["NOUN", "PROPN", "NUM"].contains(doc.upos[t + len]) else { return nil }
         }
         return len
+    }
+
+    /// Whether a common noun is the subject of a verb that says something happened ("privatizations
+    /// took place", "the fighting broke out", "a crash occurred"): what happens is an event,
+    /// whatever the dictionary says its noun first means. People are not ("police").
+    func isOccurrenceSubject(_ doc: Document, _ t: Int) -> Bool {
+        guard doc.heads.count == doc.tokens.count, doc.upos.count == doc.tokens.count, doc.lemmas.count == doc.tokens.count,
+              doc.upos[t] == "NOUN", doc.deprels[t] == "nsubj", doc.heads[t] >= 0 else { return false }
+        let v = doc.heads[t]
+        let noun = doc.lemmas[t] == "_" ? doc.tokens[t].text.lowercased() : doc.lemmas[t]
+        guard !lexicon.personNouns.contains(noun), !lexicon.peopleNouns.contains(noun) else { return false }
+        let dependents = doc.heads.indices.filter { doc.heads[$0] == v }
+        func has(_ word: String, _ rel: String) -> Bool {
+            dependents.contains { doc.tokens[$0].text.lowercased() == word && doc.deprels[$0].hasPrefix(rel) }
+        }
+        switch doc.lemmas[v] {
+        case "occur", "happen", "erupt", "recur": return true
+        case "take": return has("place", "obj")
+        case "break", "flare": return has("out", "compound:prt") || has("up", "compound:prt")
+        default: return false
+        }
     }
 
     /// "a virtual summit", "the ceasefire agreement": an event named by a common noun.

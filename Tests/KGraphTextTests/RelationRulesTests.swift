@@ -278,4 +278,21 @@ import Testing
         let a = sharedPipeline.analyze(path: "t.txt", text: "The party hopes to field former minister Amina Wanjiru in the next election.")
         #expect(!a.document.spans.contains { $0.type == .event && $0.name.hasSuffix("party") })
     }
+
+    /// What takes place, occurs or breaks out is an event, whatever its noun first means in the
+    /// dictionary: it took place where it is said to be.
+    @Test func whatTakesPlaceIsAnEvent() {
+        #expect(relationTriples("Mass evictions in Harare took place during the rainy season.")
+            .contains { $0 == ("evictions", "took place in", "Harare") })
+        #expect(!relationTriples("Officials in Harare took part in the talks.").contains { $0.1 == "took place in" })
+    }
+
+    /// "for" + a noun before an infinitive is its subject; a verb hung as a conjunct with no "and"
+    /// or comma shares no subject.
+    @Test func forSubjectsAndUncoordinatedConjuncts() {
+        #expect(relationTriples("The draw left a slim chance for Estonia to overtake Finland in the standings.")
+            .contains { $0 == ("Estonia", "overtook", "Finland") })
+        #expect(!relationTriples("Norway and Denmark called for new sanctions against Belarus after a UN report implicated Belarusian officials in the killing.")
+            .contains { ["Norway", "Denmark"].contains($0.0) && $0.1.hasPrefix("implicated") })
+    }
 }
