@@ -396,7 +396,18 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // announcement at a base"): its obliques are not the verb's.
             let light = Self.lightVerbs.contains(lemma) && p.kids(v, "obj").contains { p.spanOf[$0] < 0 }
             let obliques = p.kids(v, universal: "obl")
-            for o in obliques where !light {
+            // A light or holding verb with a bare noun for object makes one predicate with it, as
+            // the verb phrase of an open relation (Fader et al. 2011, ReVerb): "held talks with X",
+            // "took control of X", "made comments to X".
+            if let noun = bareNounObject(p, v) {
+                let phrase = label + " " + p.lower[noun]
+                for o in obliques + p.kids(noun, universal: "nmod").filter({ $0 > noun }) {
+                    guard let prep = p.preposition(o), !prep.contains(" "), !Self.timePrepositions.contains(prep),
+                          !(["in", "at"].contains(prep) && Self.holdingVerbs.contains(lemma)) else { continue }
+                    objects.append((o, phrase + " " + prep, participle ? .participle : .verbOblique))
+                }
+            }
+            for o in obliques where !light && bareNounObject(p, v) == nil {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of");
                 // not a name ("known as").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14,
@@ -431,6 +442,18 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 }
             }
         }
+    }
+
+    /// The object of a light or holding verb when it is a bare common noun, alone in its span if
+    /// any: "talks" in "held talks", "control" in "took control" (not "the city", "a deal").
+    private func bareNounObject(_ p: Parse, _ v: Int) -> Int? {
+        guard Self.lightVerbs.contains(p.lemma(v)) || Self.holdingVerbs.contains(p.lemma(v)),
+              let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }), o > v,
+              p.doc.upos.count == p.doc.tokens.count, p.doc.upos[o] == "NOUN",
+              p.spanOf[o] < 0 || p.doc.spans[p.spanOf[o]].tokens.count == 1,
+              !p.children[o].contains(where: { p.rel($0) == "det" || p.rel($0) == "nmod:poss" || p.rel($0) == "amod" || p.rel($0) == "compound" || p.rel($0) == "nummod" })
+        else { return nil }
+        return o
     }
 
     /// Whether an object is the subject of an infinitive the parse hung on it ("allowed Indian

@@ -295,4 +295,12 @@ import Testing
         #expect(!relationTriples("Norway and Denmark called for new sanctions against Belarus after a UN report implicated Belarusian officials in the killing.")
             .contains { ["Norway", "Denmark"].contains($0.0) && $0.1.hasPrefix("implicated") })
     }
+
+    /// A light or holding verb and its bare noun make one predicate: "held talks with", "took
+    /// control of" (ReVerb's verb phrases), not "held with".
+    @Test func lightVerbsAndTheirNounsAreOnePredicate() {
+        let r = relationTriples("Foreign Minister Raychelle Omamo held talks with Sam Kutesa on Tuesday.")
+        #expect(r.contains { $0 == ("Raychelle Omamo", "held talks with", "Sam Kutesa") })
+        #expect(!r.contains { $0.1 == "held with" })
+    }
 }
