@@ -158,6 +158,25 @@ private func isTree(_ heads: [Int]) -> Bool {
         }
     }
 
+    /// An "agent" without "by" is the subject of the next verb that has none; an agent with "by"
+    /// stays.
+    @Test func agentsWithoutByBecomeSubjects() {
+        // "In a statement issued Tuesday , Mr. Lee criticized the attacks ."
+        let words = ["In", "a", "statement", "issued", "Tuesday", ",", "Mr.", "Lee", "criticized", "the", "attacks", "."]
+        let upos = ["ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+        let xpos = ["IN", "DT", "NN", "VBN", "NNP", ",", "NNP", "NNP", "VBD", "DT", "NNS", "."]
+        var arcs: [(head: Int, deprel: String)] = [(3, "case"), (3, "det"), (9, "obl"), (3, "acl"), (4, "obl:unmarked"),
+            (8, "punct"), (8, "nmod:desc"), (4, "obl:agent"), (0, "root"), (11, "det"), (9, "obj"), (9, "punct")]
+        ParseRepair.repair(words: words, upos: upos, xpos: xpos, arcs: &arcs)
+        #expect(arcs[7].head == 9 && arcs[7].deprel == "nsubj")
+        var withBy = arcs
+        withBy[7] = (4, "obl:agent")
+        var byWords = words
+        byWords[6] = "by" // "issued Tuesday , by Lee": the agent has its "by"
+        ParseRepair.repair(words: byWords, upos: upos, xpos: xpos, arcs: &withBy)
+        #expect(withBy[7].head == 4 && withBy[7].deprel == "obl:agent")
+    }
+
     @Test func brokenFilesThrowModelErrorNamingThePath() throws {
         let dir = FileManager.default.temporaryDirectory
         let foreign = dir.appendingPathComponent("foreign-\(UUID().uuidString).bin")

@@ -66,6 +66,7 @@ public struct DependencyParser: Sendable {
         var out: [(head: Int, deprel: String)] = []
         out.reserveCapacity(n)
         for i in 1...n { out.append((st.head[i] == n + 1 ? 0 : Int(st.head[i]), labels[Int(st.label[i]) - 1])) }
+        ParseRepair.repair(words: words, upos: upos, xpos: xpos, arcs: &out)
         return out
     }
 
