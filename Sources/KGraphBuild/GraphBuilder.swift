@@ -176,14 +176,25 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
+        var remap: [String: String] = [:]
+        var counts: [String: Int] = [:]
+        for d in docs { for x in d.mentions { counts[x.entity, default: 0] += 1 } }
+        // One name read as a person, an organization or a place in different sentences is one
+        // node, of the type most of its mentions have ("Boko Haram" read as a person in 116
+        // mentions and as an organization in 3 is one node either way).
+        for (from, to) in Self.typeVotes(Array(entities.values), mentions: counts) {
+            guard let variant = entities.removeValue(forKey: from), var target = entities[to] else { continue }
+            target.aliases = Set(target.aliases + variant.aliases + [variant.name]).subtracting([target.name]).sorted()
+            target.reasons = Self.reasons(for: target, known: target.reasons.merging(variant.reasons) { a, _ in a })
+            entities[to] = target
+            remap[from] = to
+            counts[to, default: 0] += counts[from] ?? 0
+        }
         let stored = Dictionary(known.filter { $0.type == .person && entities[$0.id] == nil }.map { ($0.id, $0) },
                                 uniquingKeysWith: { a, _ in a })
-        var remap: [String: String] = [:]
         // Forms of one person's full name across documents ("John Ashe", "John W. Ashe", "John
         // William Ashe"; "Abdulaziz Al-Nasser" and "Nassir Abdulaziz Al-Nasser") are one node: the
         // most mentioned of them, or the stored one.
-        var counts: [String: Int] = [:]
-        for d in docs { for x in d.mentions { counts[x.entity, default: 0] += 1 } }
         for (from, to) in Self.nameVariants(Array(entities.values), stored: Array(stored.values), mentions: counts) {
             guard let variant = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
@@ -217,7 +228,11 @@ public struct GraphBuilder: Sendable {
             target.reasons = Self.reasons(for: target, known: why)
             entities[to] = target
         }
-        func m(_ id: String) -> String { remap[id] ?? id }
+        func m(_ id: String) -> String {
+            var id = id
+            for _ in 0..<3 { guard let next = remap[id] else { break }; id = next }
+            return id
+        }
         var relations: [RelationKey: [Evidence]] = [:]
         var lemmas: [RelationKey: String] = [:]
         var mentions: [Mention] = []
@@ -231,6 +246,27 @@ public struct GraphBuilder: Sendable {
         }
         let rels = relations.map { Self.relation($0.key, $0.value, lemma: lemmas[$0.key]) }
         return Graph(entities: Array(entities.values), relations: rels, mentions: Array(Set(mentions)))
+    }
+
+    /// Named entities of the build (persons, organizations and places, not events or states)
+    /// that share their normalized name with one of another type, and the id each goes to: the
+    /// one of the type that has at least two thirds of the name's mentions, when there is one.
+    static func typeVotes(_ entities: [Entity], mentions: [String: Int]) -> [(String, String)] {
+        var byName: [String: [Entity]] = [:]
+        for e in entities where [.person, .organization, .place].contains(e.type) && !e.id.contains("@") {
+            byName[Entity.normalize(e.name), default: []].append(e)
+        }
+        var out: [(String, String)] = []
+        for group in byName.values where Set(group.map(\.type)).count > 1 {
+            var byType: [EntityType: Int] = [:]
+            for e in group { byType[e.type, default: 0] += mentions[e.id] ?? 0 }
+            let total = byType.values.reduce(0, +)
+            guard let (type, n) = byType.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }), 3 * n >= 2 * total,
+                  let target = group.filter({ $0.type == type }).max(by: { (mentions[$0.id] ?? 0, $1.id) < (mentions[$1.id] ?? 0, $0.id) })
+            else { continue }
+            for e in group.sorted(by: { $0.id < $1.id }) where e.type != type { out.append((e.id, target.id)) }
+        }
+        return out
     }
 
     /// Persons of the build (`entities`) whose full name is another form of one other person's

@@ -103,6 +103,28 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(builder.merge([a, b]) == g)
     }
 
+    /// One name read as different types in different documents is one node of the type two thirds
+    /// of its mentions have, relations and mentions moved to it; an even split stays apart.
+    @Test func oneNameReadAsSeveralTypesIsOneNode() {
+        func doc(_ path: String, _ type: EntityType, _ name: String, mentions: Int) -> ResolvedDocument {
+            let id = Entity.makeID(type: type, name: name)
+            let ms = (0..<mentions).map { Mention(entity: id, document: path, start: 10 * $0, end: 10 * $0 + name.count, text: name) }
+            let rel = Relation(subject: id, predicate: "attacked", object: "state:nigeria",
+                               evidence: [Evidence(document: path, sentence: "s", start: 0, end: 1)])
+            return ResolvedDocument(path: path, entities: [Entity(id: id, name: name, type: type),
+                                                           Entity(id: "state:nigeria", name: "Nigeria", type: .state)],
+                                    mentions: ms, relations: [rel])
+        }
+        let g = builder.merge([doc("a.txt", .organization, "Ruvu Front", mentions: 3), doc("b.txt", .person, "Ruvu Front", mentions: 1),
+                               doc("c.txt", .organization, "Ruvu Front", mentions: 2)])
+        #expect(g.entities.filter { Entity.normalize($0.name) == "ruvu front" }.map(\.id) == ["organization:ruvu front"])
+        #expect(g.mentions.filter { $0.text == "Ruvu Front" }.count == 6)
+        #expect(g.mentions.allSatisfy { $0.entity != "person:ruvu front" })
+        #expect(g.relations.filter { $0.predicate == "attacked" }.map(\.subject) == ["organization:ruvu front"])
+        let even = builder.merge([doc("a.txt", .organization, "Kisa Hall", mentions: 2), doc("b.txt", .place, "Kisa Hall", mentions: 2)])
+        #expect(Set(even.entities.filter { $0.name == "Kisa Hall" }.map(\.type)) == [.organization, .place])
+    }
+
     /// Forms of one full name across documents are one node, the most mentioned form keeping the
     /// id: a middle name or initial more or less, or the name's last words. A name that two
     /// unrelated longer names fit, or a middle initial against another one, stays apart.
