@@ -480,10 +480,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             let h = p.doc.heads[v]
             guard h >= 0 else { return [] }
             switch p.doc.deprels[v] {
-            // A conjunct shares the subject only when something coordinates it ("and", "but", a
-            // comma): a verb hung as a conjunct with neither is a misparse of a clause with its own
-            // subject ("called for pressure after a report implicated officials").
-            case "conj" where p.children[v].contains(where: { p.rel($0) == "cc" || p.rel($0) == "punct" && $0 < v }): v = h
+            // A conjunct shares the subject only when it is marked as one (`isCoordinated`): a verb
+            // hung as a conjunct with no coordinator or comma is a misparse of a clause with its
+            // own subject ("called for pressure after a report implicated officials").
+            case "conj" where isCoordinated(p, v): v = h
             // An open complement's subject is the object of the verb it hangs on, if that has one
             // ("invited officials to attend": the officials attend), else that verb's subject
             // ("sought to meet").
