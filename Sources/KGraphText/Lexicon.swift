@@ -54,6 +54,8 @@ public struct Lexicon: Sendable {
     public var eventNouns: Set<String> = []
     /// Event nouns for gatherings that are held (meetings, conferences, elections, contests).
     public var heldEventNouns: Set<String> = []
+    /// Nouns for built places ("prison", "refinery", "airport"): WordNet's structures and facilities.
+    public var facilityNouns: Set<String> = []
     /// Nouns for people or groups of them ("troops", "forces", "diplomats"), from WordNet.
     public var peopleNouns: Set<String> = []
     /// Nouns whose first sense is a person ("economist", "widow", "resident"), from WordNet.
@@ -167,6 +169,7 @@ public struct Lexicon: Sendable {
                 case "org-noun" where n >= 2: lex.organizationNouns.insert(str(fields[1]))
                 case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
                 case "event-held" where n >= 2: lex.heldEventNouns.insert(str(fields[1]))
+                case "facility-noun" where n >= 2: lex.facilityNouns.insert(str(fields[1]))
                 case "people-noun" where n >= 2: lex.peopleNouns.insert(str(fields[1]))
                 case "person-noun" where n >= 2: lex.personNouns.insert(str(fields[1]))
                 case "verb" where n >= 2: lex.verbs.insert(str(fields[1]))

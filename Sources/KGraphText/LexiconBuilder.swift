@@ -259,6 +259,7 @@ public struct LexiconBuilder: Sendable {
         // truce, war or attack of some kind.
         for noun in wn.eventNouns() { out.append("event-noun\t\(noun)") }
         for noun in wn.heldEventNouns() { out.append("event-held\t\(noun)") }
+        for noun in wn.facilityNouns() { out.append("facility-noun\t\(noun)") }
         for noun in wn.peopleNouns() { out.append("people-noun\t\(noun)") }
         for noun in wn.personNouns() { out.append("person-noun\t\(noun)") }
 

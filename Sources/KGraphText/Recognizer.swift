@@ -523,6 +523,25 @@ public struct LexiconRecognizer: EntityRecognizer {
                 for c in t..<end { covered[c] = true }
             }
         }
+        // A place's name before a noun for a building or facility names that facility, a place of
+        // its own: "Iraq's Abu Ghraib prison", "the Baiji refinery" (not "the Baiji refinery
+        // workers", nor a division: "the Red Sea resort of Sharm el-Sheikh"). The town's gazetteer
+        // entry is not the facility's.
+        if doc.upos.count == doc.tokens.count {
+            for k in spans.indices where spans[k].type == .place {
+                let t = spans[k].tokens.upperBound
+                guard t < doc.tokens.count, !covered[t], doc.upos[t] == "NOUN",
+                      doc.sentenceIndex(ofToken: t) == doc.sentenceIndex(ofToken: t - 1),
+                      doc.tokens[t].text == doc.tokens[t].text.lowercased(), lexicon.facilityNouns.contains(doc.tokens[t].text),
+                      !GeneralVocabulary.subdivisionNouns.contains(doc.tokens[t].text), !lexicon.eventNouns.contains(doc.tokens[t].text),
+                      t + 1 >= doc.tokens.count || !["NOUN", "PROPN"].contains(doc.upos[t + 1]) && doc.tokens[t + 1].text != "of"
+                else { continue }
+                spans[k].tokens = spans[k].tokens.lowerBound..<(t + 1)
+                spans[k].name += " " + doc.tokens[t].text
+                spans[k].gazetteerKey = nil
+                covered[t] = true
+            }
+        }
         // Pronouns, roles and event noun phrases.
         let words = doc.tokens.map(\.text)
         for (t, tok) in doc.tokens.enumerated() where !covered[t] {
@@ -594,10 +613,16 @@ public struct LexiconRecognizer: EntityRecognizer {
             p += 1
             hint = .person
         }
-        // A capitalized common word opening a sentence is not a name ("Despite", "During").
+        // A capitalized common word opening a sentence is not a name ("Despite", "During"), nor is
+        // one word there that the tagger calls a common noun, whatever the recognizer said ("Fire
+        // broke out" tagged as an organization).
+        if sentenceStart, end - p == 1, doc.upos.count == doc.tokens.count, doc.upos[p] == "NOUN", isCommonWord(words[p]),
+           lookupState(words, p, end) == nil, lexicon.place(named: words[p]) == nil {
+            return
+        }
         if hint == nil && (sentenceStart || headline) {
             while p < end, GeneralVocabulary.functionWords.contains(words[p].lowercased()) { p += 1 }
-            while p < end, lookupState(words, p, end) == nil, lexicon.organizations[Lexicon.key(words[p])] == nil,
+            while p < end, lookupState(words, p, end) == nil, organization(named: words[p]) == nil,
                   lexicon.place(named: words[p]) == nil, matchTitle(words, p, end) == nil,
                   isCommonWord(words[p]) {
                 p += 1
@@ -664,7 +689,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 case .person, .event:
                     spans.append(EntitySpan(tokens: rest, type: hint, name: text))
                 }
-            } else if let org = lexicon.organizations[key] {
+            } else if let org = organization(named: text) {
                 spans.append(EntitySpan(tokens: rest, type: .organization, name: org))
             } else if let place = lexicon.place(named: text) {
                 if let name = lexicon.placeAdjectives[key] { // "European"
@@ -934,6 +959,18 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
         guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
         return w.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    /// The organization the gazetteer knows by this name; an acronym that spells an English word
+    /// only in capitals ("FIRE", not "Fire" opening a sentence; "Nato" is no word).
+    func organization(named text: String) -> String? {
+        guard let org = lexicon.organizations[Lexicon.key(text)] else { return nil }
+        let letters = org.unicodeScalars.filter(\.properties.isAlphabetic)
+        if letters.count >= 2, letters.allSatisfy(\.properties.isUppercase),
+           !text.unicodeScalars.filter(\.properties.isAlphabetic).allSatisfy(\.properties.isUppercase), isCommonWord(text) {
+            return nil
+        }
+        return org
     }
 
     func isAcronym(_ w: String) -> Bool {

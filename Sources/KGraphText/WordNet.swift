@@ -150,6 +150,18 @@ struct WordNet {
         return result.sorted()
     }
 
+    /// Nouns for built places (a structure or a facility in one of their first two senses): "prison",
+    /// "hotel", "refinery", "airport", "base", "mosque". After a place's name they name a place of
+    /// their own ("Abu Ghraib prison").
+    func facilityNouns() -> [String] {
+        let anchorSet = synsets([("structure", 0), ("facility", 0)])
+        var result: [String] = []
+        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
+            if senses.prefix(2).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
+        }
+        return result.sorted()
+    }
+
     /// Nouns for people or groups of them (WordNet's noun.person or noun.group among their first
     /// four senses): "troops", "forces" (its fourth), "diplomats", "government", not "exports".
     func peopleNouns() -> [String] {

@@ -303,4 +303,26 @@ import Testing
         #expect(r.contains { $0 == ("Raychelle Omamo", "held talks with", "Sam Kutesa") })
         #expect(!r.contains { $0.1 == "held with" })
     }
+
+    /// A place's name before a noun for a building names that facility, a place of its own, which
+    /// a possessive locates; not before a noun it modifies, nor a division ("resort of").
+    @Test func facilitiesAreTheirOwnPlaces() {
+        let r = relationTriples("Fire broke out on Monday at Syria's Homs refinery.")
+        #expect(r.contains { $0 == ("Homs refinery", "located in", "Syria") })
+        // A sentence's first word that the tagger calls a common noun is no name ("FIRE" is an
+        // organization's acronym in the gazetteer).
+        #expect(!r.contains { $0.0.uppercased() == "FIRE" })
+        let workers = sharedPipeline.analyze(path: "t.txt", text: "The Homs refinery workers went on strike.")
+        #expect(workers.document.spans.contains { $0.name == "Homs" && $0.type == .place })
+        #expect(!workers.document.spans.contains { $0.name.hasSuffix("refinery") })
+    }
+
+    /// An acronym in the gazetteer that spells an English word names its organization only in
+    /// capitals; one that spells none names it however it is written.
+    @Test func acronymsThatAreWordsOnlyInCapitals() {
+        let r = LexiconRecognizer(lexicon: sharedPipeline.lexicon)
+        #expect(r.organization(named: "FIRE") == "FIRE")
+        #expect(r.organization(named: "Fire") == nil)
+        #expect(r.organization(named: "Nato") == "NATO")
+    }
 }
