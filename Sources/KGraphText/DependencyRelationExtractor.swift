@@ -374,12 +374,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
         } else {
             // A verb has one direct object; where the parse gave it more, the nearest is the one.
             // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
-            // of a verb of control is the subject of what follows, not what the verb acts on.
+            // of a verb of control is the subject of the verb that follows, not what the verb acts
+            // on (a noun the parse hung as a complement controls nothing: "launched an offensive
+            // in Swat and surrounding areas").
             // "officials say the fighting ... subsided": a verb of saying has a clause, not an object.
             // An indirect object with no direct one is what the verb acts on: "urged the Council to act".
             let direct = p.kids(v, "obj").isEmpty ? p.kids(v, "iobj") : p.kids(v, "obj")
             if !Self.sayingVerbs.contains(lemma), let o = direct.min(by: { abs($0 - v) < abs($1 - v) }),
-               !p.kids(v, "xcomp").contains(where: { $0 > o }), !controlled(p, o) {
+               !p.kids(v, "xcomp").contains(where: { $0 > o && (doc.upos.count != doc.tokens.count || ["VERB", "AUX"].contains(doc.upos[$0])) }),
+               !controlled(p, o) {
                 objects.append((o, label, participle ? .participle : .verbObject))
             }
             // A place the parse hung on a plain object belongs to the verb: "spend $10 billion in

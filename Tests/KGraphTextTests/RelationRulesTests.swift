@@ -325,4 +325,25 @@ import Testing
         #expect(r.organization(named: "Fire") == nil)
         #expect(r.organization(named: "Nato") == "NATO")
     }
+
+    /// A noun the parse hung on the verb as a complement controls nothing: the object is still
+    /// what the verb acts on. A verb complement after it still makes a controlled object. The
+    /// parses are written out.
+    @Test func nounComplementsControlNothing() {
+        let words = ["Kenya", "launched", "an", "offensive", "near", "Kismayo", "and", "surrounding", "areas", "."]
+        let spans = [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"),
+                     EntitySpan(tokens: 3..<4, type: .event, name: "offensive", isCommonNoun: true)]
+        let found = handParsedTriples(
+            "Kenya launched an offensive near Kismayo and surrounding areas.", words: words,
+            upos: ["PROPN", "VERB", "DET", "ADJ", "ADP", "PROPN", "CCONJ", "VERB", "NOUN", "PUNCT"],
+            heads: [1, -1, 3, 1, 5, 3, 7, 3, 1, 1],
+            deprels: ["nsubj", "root", "det", "obj", "case", "obl", "cc", "conj", "xcomp", "punct"], spans: spans)
+        #expect(found.contains { $0 == ("Kenya", "launched", "offensive") })
+        let controlled = handParsedTriples(
+            "Kenya urged Somalia to attack.", words: ["Kenya", "urged", "Somalia", "to", "attack", "."],
+            upos: ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"], heads: [1, -1, 1, 4, 1, 1],
+            deprels: ["nsubj", "root", "obj", "mark", "xcomp", "punct"],
+            spans: [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"), EntitySpan(tokens: 2..<3, type: .state, name: "Somalia")])
+        #expect(!controlled.contains { $0 == ("Kenya", "urged", "Somalia") })
+    }
 }
