@@ -16,9 +16,9 @@ public struct GraphBuilder: Sendable {
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Whether a person's name (with at most five title words and adjectives before it) follows a common noun
-    /// for a person and "of", or is that noun's possessor: "the nephew of former Turkish president
-    /// Suleyman Demirel", "Demirel's nephew".
+    /// Whether a person's name (with at most five title words and adjectives before it) follows a
+    /// common noun for a person and "of", or is that noun's possessor: "the nephew of former
+    /// Turkish president Suleyman Demirel", "Demirel's nephew".
     func modifiesPersonNoun(_ doc: Document, _ span: EntitySpan) -> Bool {
         guard doc.upos.count == doc.tokens.count, doc.lemmas.count == doc.tokens.count else { return false }
         func personNoun(_ t: Int) -> Bool {
@@ -253,7 +253,7 @@ public struct GraphBuilder: Sendable {
     /// one of the type that has at least two thirds of the name's mentions, when there is one.
     static func typeVotes(_ entities: [Entity], mentions: [String: Int]) -> [(String, String)] {
         var byName: [String: [Entity]] = [:]
-        for e in entities where [.person, .organization, .place].contains(e.type) && !e.id.contains("@") {
+        for e in entities where [.person, .organization, .place].contains(e.type) {
             byName[Entity.normalize(e.name), default: []].append(e)
         }
         var out: [(String, String)] = []

@@ -862,9 +862,10 @@ public struct LexiconRecognizer: EntityRecognizer {
         let v = doc.heads[t]
         let noun = doc.lemmas[t] == "_" ? doc.tokens[t].text.lowercased() : doc.lemmas[t]
         guard !lexicon.personNouns.contains(noun), !lexicon.peopleNouns.contains(noun) else { return false }
-        let dependents = doc.heads.indices.filter { doc.heads[$0] == v }
         func has(_ word: String, _ rel: String) -> Bool {
-            dependents.contains { doc.tokens[$0].text.lowercased() == word && doc.deprels[$0].hasPrefix(rel) }
+            doc.sentences.isEmpty ? false : doc.sentences[doc.sentenceIndex(ofToken: v)].contains {
+                doc.heads[$0] == v && doc.tokens[$0].text.lowercased() == word && doc.deprels[$0].hasPrefix(rel)
+            }
         }
         switch doc.lemmas[v] {
         case "occur", "happen", "erupt", "recur": return true
