@@ -158,9 +158,10 @@ public struct GraphBuilder: Sendable {
         return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
     }
 
-    /// Merges resolved documents into one graph: one node per id, a lone surname joined to the one
-    /// full name that ends with it among the build's persons and the `known` ones (the store's,
-    /// from earlier builds), repeated facts as one edge with all their evidence.
+    /// Merges resolved documents into one graph: one node per id, one name under one type (the
+    /// type the `known` entities, the store's from earlier builds, give it, else the build's
+    /// majority), a lone surname joined to the one full name that ends with it among the build's
+    /// persons and the known ones, repeated facts as one edge with all their evidence.
     public func merge(_ docs: [ResolvedDocument], known: [Entity] = []) -> Graph {
         var entities: [String: Entity] = [:]
         for d in docs {
@@ -181,9 +182,12 @@ public struct GraphBuilder: Sendable {
         for d in docs { for x in d.mentions { counts[x.entity, default: 0] += 1 } }
         // One name read as a person, an organization or a place in different sentences is one
         // node, of the type most of its mentions have ("Boko Haram" read as a person in 116
-        // mentions and as an organization in 3 is one node either way).
-        for (from, to) in Self.typeVotes(Array(entities.values), mentions: counts) {
-            guard let variant = entities.removeValue(forKey: from), var target = entities[to] else { continue }
+        // mentions and as an organization in 3 is one node either way), or of the type an earlier
+        // build stored it as.
+        let storedNamed = Dictionary(known.filter { [.person, .organization, .place].contains($0.type) }.map { ($0.id, $0) },
+                                     uniquingKeysWith: { a, _ in a })
+        for (from, to) in Self.typeVotes(Array(entities.values), stored: Array(storedNamed.values), mentions: counts) {
+            guard let variant = entities.removeValue(forKey: from), var target = entities[to] ?? storedNamed[to] else { continue }
             target.aliases = Set(target.aliases + variant.aliases + [variant.name]).subtracting([target.name]).sorted()
             target.reasons = Self.reasons(for: target, known: target.reasons.merging(variant.reasons) { a, _ in a })
             entities[to] = target
@@ -250,14 +254,24 @@ public struct GraphBuilder: Sendable {
 
     /// Named entities of the build (persons, organizations and places, not events or states)
     /// that share their normalized name with one of another type, and the id each goes to: the
-    /// one of the type that has at least two thirds of the name's mentions, when there is one.
-    static func typeVotes(_ entities: [Entity], mentions: [String: Int]) -> [(String, String)] {
+    /// one stored by an earlier build (`stored`), when the store has the name under one type only;
+    /// else the one of the type that has at least two thirds of the name's mentions, when there is
+    /// one.
+    static func typeVotes(_ entities: [Entity], stored: [Entity] = [], mentions: [String: Int]) -> [(String, String)] {
+        let named: Set<EntityType> = [.person, .organization, .place]
         var byName: [String: [Entity]] = [:]
-        for e in entities where [.person, .organization, .place].contains(e.type) {
+        for e in entities where named.contains(e.type) {
             byName[Entity.normalize(e.name), default: []].append(e)
         }
+        var storedByName: [String: [Entity]] = [:]
+        for e in stored where named.contains(e.type) { storedByName[Entity.normalize(e.name), default: []].append(e) }
         var out: [(String, String)] = []
-        for group in byName.values where Set(group.map(\.type)).count > 1 {
+        for (name, group) in byName {
+            if let kept = storedByName[name], kept.count == 1, let target = kept.first {
+                for e in group.sorted(by: { $0.id < $1.id }) where e.type != target.type { out.append((e.id, target.id)) }
+                continue
+            }
+            guard Set(group.map(\.type)).count > 1 else { continue }
             var byType: [EntityType: Int] = [:]
             for e in group { byType[e.type, default: 0] += mentions[e.id] ?? 0 }
             let total = byType.values.reduce(0, +)

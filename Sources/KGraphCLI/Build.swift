@@ -57,10 +57,13 @@ struct Build: ParsableCommand {
             }
         }
         progress.finish()
-        // A lone surname may name a person an earlier build stored with the full name.
-        let storedPersons: [Entity]
-        do { storedPersons = try graphStore.entities(ofType: .person) } catch { throw CLIError("\(error)") }
-        let graph = builder.merge(resolved, known: storedPersons)
+        // A lone surname may name a person an earlier build stored with the full name, and a name
+        // keeps the type an earlier build stored it as.
+        let stored: [Entity]
+        do {
+            stored = try [EntityType.person, .organization, .place].flatMap { try graphStore.entities(ofType: $0) }
+        } catch { throw CLIError("\(error)") }
+        let graph = builder.merge(resolved, known: stored)
         do { try graphStore.write(graph, documents: documents) } catch { throw CLIError("\(error)") }
 
         let byType = Dictionary(grouping: graph.entities, by: \.type).mapValues(\.count)

@@ -123,6 +123,11 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(g.relations.filter { $0.predicate == "attacked" }.map(\.subject) == ["organization:ruvu front"])
         let even = builder.merge([doc("a.txt", .organization, "Kisa Hall", mentions: 2), doc("b.txt", .place, "Kisa Hall", mentions: 2)])
         #expect(Set(even.entities.filter { $0.name == "Kisa Hall" }.map(\.type)) == [.organization, .place])
+        // A name an earlier build stored under one type keeps it, whatever this build reads.
+        let stored = Entity(id: "organization:kisa hall", name: "Kisa Hall", type: .organization)
+        let later = builder.merge([doc("c.txt", .place, "Kisa Hall", mentions: 3)], known: [stored])
+        #expect(later.entities.filter { $0.name == "Kisa Hall" }.map(\.id) == ["organization:kisa hall"])
+        #expect(later.mentions.filter { $0.text == "Kisa Hall" }.allSatisfy { $0.entity == "organization:kisa hall" })
     }
 
     /// Forms of one full name across documents are one node, the most mentioned form keeping the
