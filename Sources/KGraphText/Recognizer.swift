@@ -192,14 +192,6 @@ public struct LexiconRecognizer: EntityRecognizer {
                    lexicon.place(named: words[a..<e].joined(separator: " ")) == nil, lookupState(words, a, e) == nil {
                     hint = .person
                 }
-                // A "person" right after "in", "at" or "near" that opens with no given name, has no
-                // title and no possessive after it, and is no lone English word ("trust in God"), is
-                // a place: "fighting in Nagorno Karabakh".
-                if hint == .person, a > sentence.lowerBound, ["in", "at", "near"].contains(words[a - 1].lowercased()),
-                   !lexicon.givenNames.contains(words[a]), matchTitle(words, a, e) == nil, e - a >= 2 || !isCommonWord(words[a]),
-                   e >= sentence.upperBound || !GeneralVocabulary.possessiveMarkers.contains(words[e]) {
-                    hint = .place
-                }
                 // An "event" that the gazetteer knows as a place and that has no event's head word is
                 // the place: "Rostov-on-Don".
                 if hint == .event, headType == nil, !GeneralVocabulary.eventHeads.contains(words[e - 1].lowercased()),
