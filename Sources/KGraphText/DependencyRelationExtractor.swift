@@ -402,7 +402,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A light or holding verb with a bare noun for object makes one predicate with it, as
             // the verb phrase of an open relation (Fader et al. 2011, ReVerb): "held talks with X",
             // "took control of X", "made comments to X".
-            if let noun = bareNounObject(p, v) {
+            let bare = bareNounObject(p, v)
+            if let noun = bare {
                 let phrase = label + " " + p.lower[noun]
                 for o in obliques + p.kids(noun, universal: "nmod").filter({ $0 > noun }) {
                     guard let prep = p.preposition(o), !prep.contains(" "), !Self.timePrepositions.contains(prep),
@@ -410,7 +411,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     objects.append((o, phrase + " " + prep, participle ? .participle : .verbOblique))
                 }
             }
-            for o in obliques where !light && bareNounObject(p, v) == nil {
+            for o in obliques where !light && bare == nil {
                 // One preposition, or a short fixed one of several words ("according to", "ahead of");
                 // not a name ("known as").
                 guard let prep = p.preposition(o), !prep.contains(" ") || prep.count < 14,
@@ -454,7 +455,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
               let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }), o > v,
               p.doc.upos.count == p.doc.tokens.count, p.doc.upos[o] == "NOUN",
               p.spanOf[o] < 0 || p.doc.spans[p.spanOf[o]].tokens.count == 1,
-              !p.children[o].contains(where: { p.rel($0) == "det" || p.rel($0) == "nmod:poss" || p.rel($0) == "amod" || p.rel($0) == "compound" || p.rel($0) == "nummod" })
+              !p.children[o].contains(where: { ["det", "nmod:poss", "amod", "compound", "nummod"].contains(p.doc.deprels[$0]) })
         else { return nil }
         return o
     }
