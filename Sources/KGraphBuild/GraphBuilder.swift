@@ -187,10 +187,8 @@ public struct GraphBuilder: Sendable {
         let storedNamed = Dictionary(known.filter { [.person, .organization, .place].contains($0.type) }.map { ($0.id, $0) },
                                      uniquingKeysWith: { a, _ in a })
         for (from, to) in Self.typeVotes(Array(entities.values), stored: Array(storedNamed.values), mentions: counts) {
-            guard let variant = entities.removeValue(forKey: from), var target = entities[to] ?? storedNamed[to] else { continue }
-            target.aliases = Set(target.aliases + variant.aliases + [variant.name]).subtracting([target.name]).sorted()
-            target.reasons = Self.reasons(for: target, known: target.reasons.merging(variant.reasons) { a, _ in a })
-            entities[to] = target
+            guard let variant = entities.removeValue(forKey: from), let target = entities[to] ?? storedNamed[to] else { continue }
+            entities[to] = Self.absorbing(variant, into: target, reasons: target.reasons.merging(variant.reasons) { a, _ in a })
             remap[from] = to
             counts[to, default: 0] += counts[from] ?? 0
         }
@@ -200,15 +198,13 @@ public struct GraphBuilder: Sendable {
         // William Ashe"; "Abdulaziz Al-Nasser" and "Nassir Abdulaziz Al-Nasser") are one node: the
         // most mentioned of them, or the stored one.
         for (from, to) in Self.nameVariants(Array(entities.values), stored: Array(stored.values), mentions: counts) {
-            guard let variant = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
+            guard let variant = entities.removeValue(forKey: from), let target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
-            target.aliases = Set(target.aliases + variant.aliases + [variant.name]).subtracting([target.name]).sorted()
             var why = target.reasons.merging(variant.reasons) { a, _ in a }
             for a in variant.aliases + [variant.name] where why[a] == nil || a == variant.name {
                 why[a] = "another form of \(target.name)'s full name, the one person of \(scope) it fits"
             }
-            target.reasons = Self.reasons(for: target, known: why)
-            entities[to] = target
+            entities[to] = Self.absorbing(variant, into: target, reasons: why)
             remap[from] = to
         }
         // Surname-only persons across documents, and against the persons already stored.
@@ -222,16 +218,15 @@ public struct GraphBuilder: Sendable {
         }
         for (from, to) in surnames {
             remap[from] = to
-            guard let lone = entities.removeValue(forKey: from), var target = entities[to] ?? stored[to] else { continue }
+            guard let lone = entities.removeValue(forKey: from), let target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
-            target.aliases = Set(target.aliases + lone.aliases + [lone.name]).subtracting([target.name]).sorted()
             var why = target.reasons
             for a in lone.aliases + [lone.name] where why[a] == nil {
                 why[a] = "surname of \(target.name), the one person of \(scope) with that last name"
             }
-            target.reasons = Self.reasons(for: target, known: why)
-            entities[to] = target
+            entities[to] = Self.absorbing(lone, into: target, reasons: why)
         }
+        // An id may have moved up to three times: to its type's node, its full name's, its surname's.
         func m(_ id: String) -> String {
             var id = id
             for _ in 0..<3 { guard let next = remap[id] else { break }; id = next }
@@ -374,6 +369,15 @@ public struct GraphBuilder: Sendable {
         while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
         if x.count == y.count { return x[(i + 1)...] == y[(i + 1)...] }
         return x.count < y.count ? x[i...] == y[(i + 1)...] : x[(i + 1)...] == y[i...]
+    }
+
+    /// `target` with the name and aliases of `variant`, which it absorbs, among its aliases, each
+    /// with its reason from `why` (or the default one, `reasons(for:known:)`).
+    static func absorbing(_ variant: Entity, into target: Entity, reasons why: [String: String]) -> Entity {
+        var t = target
+        t.aliases = Set(t.aliases + variant.aliases + [variant.name]).subtracting([t.name]).sorted()
+        t.reasons = reasons(for: t, known: why)
+        return t
     }
 
     /// Why an alias names the entity when nothing more particular was recorded: a variant of
