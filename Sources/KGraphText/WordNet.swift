@@ -142,22 +142,23 @@ struct WordNet {
             ("meeting", 0), ("meeting", 1), ("conference", 0), ("ceremony", 0), ("election", 0),
             ("contest", 0), ("negotiation", 0), ("festival", 0), ("social_gathering", 0),
         ]
-        let anchorSet = synsets(anchors)
-        var result: [String] = []
-        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
-            if senses.prefix(3).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
-        }
-        return result.sorted()
+        return nouns(reaching: anchors, inFirst: 3)
     }
 
     /// Nouns for built places (a structure or a facility in one of their first two senses): "prison",
     /// "hotel", "refinery", "airport", "base", "mosque". After a place's name they name a place of
     /// their own ("Abu Ghraib prison").
     func facilityNouns() -> [String] {
-        let anchorSet = synsets([("structure", 0), ("facility", 0)])
+        nouns(reaching: [("structure", 0), ("facility", 0)], inFirst: 2)
+    }
+
+    /// Plain nouns one of whose first `n` senses falls under one of the `anchors` (word, sense
+    /// index), sorted.
+    private func nouns(reaching anchors: [(String, Int)], inFirst n: Int) -> [String] {
+        let anchorSet = synsets(anchors)
         var result: [String] = []
         for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
-            if senses.prefix(2).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
+            if senses.prefix(n).contains(where: { reaches($0, anchorSet) }) { result.append(lemma) }
         }
         return result.sorted()
     }
