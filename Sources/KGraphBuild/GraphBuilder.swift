@@ -197,7 +197,8 @@ public struct GraphBuilder: Sendable {
         // Forms of one person's full name across documents ("John Ashe", "John W. Ashe", "John
         // William Ashe"; "Abdulaziz Al-Nasser" and "Nassir Abdulaziz Al-Nasser") are one node: the
         // most mentioned of them, or the stored one.
-        for (from, to) in Self.nameVariants(Array(entities.values), stored: Array(stored.values), mentions: counts) {
+        for (from, to) in Self.nameVariants(Array(entities.values), stored: Array(stored.values), mentions: counts,
+                                            isCommonWord: { lexicon.commonWords.contains($0) }) {
             guard let variant = entities.removeValue(forKey: from), let target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
             var why = target.reasons.merging(variant.reasons) { a, _ in a }
@@ -288,19 +289,38 @@ public struct GraphBuilder: Sendable {
     /// ("Sam Smith" in "Sam A. Smith" and "Sam B. Smith") is left alone, unless each of them ends
     /// with the whole name. Each group of fitting names goes to its stored member if it has one,
     /// else to its most mentioned member (then the longer name, then the smaller id).
-    static func nameVariants(_ entities: [Entity], stored: [Entity], mentions: [String: Int]) -> [(String, String)] {
+    static func nameVariants(_ entities: [Entity], stored: [Entity], mentions: [String: Int],
+                             isCommonWord: (String) -> Bool = { _ in true }) -> [(String, String)] {
         let persons = (entities + stored).filter { $0.type == .person }
         let storedIDs = Set(stored.map(\.id))
-        let words = Dictionary(persons.map { ($0.id, Entity.normalize($0.name).split(separator: " ").map(String.init)) },
-                               uniquingKeysWith: { a, _ in a })
-        var byLast: [String: [String]] = [:]
-        for p in persons { if let w = words[p.id], w.count >= 2 { byLast[w.last!, default: []].append(p.id) } }
+        // Words split at hyphens as at spaces: "Ban Ki-moon", "Ban Ki Moon" and "Ban-Ki Moon" are
+        // one name's spellings.
+        let normalized = Dictionary(persons.map { ($0.id, Entity.normalize($0.name)) }, uniquingKeysWith: { a, _ in a })
+        let words = normalized.mapValues { $0.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) }
+        var byLast: [String: [String]] = [:], byFirstTwo: [String: [String]] = [:]
+        for p in persons {
+            guard let w = words[p.id], w.count >= 2 else { continue }
+            byLast[w.last!, default: []].append(p.id)
+            byFirstTwo[w[0] + " " + w[1], default: []].append(p.id)
+        }
         func same(_ a: String, _ b: String) -> Bool {
             a == b || (a.count == 1 && b.first == a.first) || (b.count == 1 && a.first == b.first) || Self.misspelt(a, b)
         }
+        /// Whether the longer name `b` is `a` with more family names after it ("Hugo Chavez
+        /// Frias", "Salva Kiir Mayardit"): words that are no common English word, or the rest of
+        /// a hyphenated word that `a` ends in the middle of ("Ban Ki-" or "Ban Ki" of a line
+        /// broken in "Ban Ki-moon"). Not "Nelson Mandela International Day".
+        func extends(_ a: String, _ b: String) -> Bool {
+            guard let wa = words[a], let wb = words[b], wa.count >= 2, wb.count > wa.count,
+                  Array(wb.prefix(wa.count)) == wa else { return false }
+            let stem = normalized[a]!.hasSuffix("-") ? String(normalized[a]!.dropLast()) : normalized[a]!
+            return normalized[b]!.hasPrefix(stem + "-") || wb.dropFirst(wa.count).allSatisfy { $0.count > 1 && !isCommonWord($0) }
+        }
         /// Whether the name `a` is another, shorter or less spelled-out, form of `b`.
         func fits(_ a: [String], _ b: [String]) -> Bool {
-            guard a != b, a.count <= b.count, a.last == b.last else { return false }
+            // The same words, spelled with hyphens in one and spaces in the other.
+            if a == b { return true }
+            guard a.count <= b.count, a.last == b.last else { return false }
             // (Not a family name opening with a particle: "Al Khalifa" is a house of many.)
             if a.count < b.count, Array(b.suffix(a.count)) == a, !GeneralVocabulary.nameConnectors.contains(a[0]) { return true }
             // A name with middle words fits only the same words spelled out: "George W. Bush" is
@@ -325,7 +345,7 @@ public struct GraphBuilder: Sendable {
         for group in byLast.values where group.count >= 2 {
             for a in group {
                 let wa = words[a]!
-                let longer = group.filter { fits(wa, words[$0]!) }
+                let longer = group.filter { $0 != a && fits(wa, words[$0]!) }
                 // The longest forms it fits: one, or all forms of that one.
                 // (A form that another fits only one way, not a misspelling of it, is not the longest.)
                 let maximal = longer.filter { b in
@@ -334,14 +354,28 @@ public struct GraphBuilder: Sendable {
                 // Several, when they are misspellings of one another ("Tijani", "Tijjani") or each
                 // ends with the whole name: words the recognizer left before it ("H.E Antonio
                 // Guterres", "Refugees António Guterres"), all the same person.
-                guard maximal.count == 1
+                // Otherwise only the same name spelled otherwise (a letter, a hyphen) is the same
+                // person: a longer form with words before it that the recognizer took in
+                // ("Assembly of Mr ...") leaves the others alone but not that.
+                let linked = maximal.count == 1
                     || maximal.allSatisfy({ m in maximal.allSatisfy { $0 == m || fits(words[m]!, words[$0]!) } })
                     || (wa.count >= 2 && maximal.allSatisfy { Array(words[$0]!.suffix(wa.count)) == wa })
-                else { continue }
-                for b in maximal {
+                    ? maximal : longer.filter { fits(words[$0]!, wa) }
+                for b in linked {
                     let (ra, rb) = (root(a), root(b))
                     if ra != rb { parent[ra] = rb }
                 }
+            }
+        }
+        // A name and the same name with more family names: one person when the longer forms are
+        // all forms of one ("Kim Jong" of both "Kim Jong Un" and "Kim Jong Il" is left alone).
+        for group in byFirstTwo.values where group.count >= 2 {
+            for a in group {
+                let longer = group.filter { extends(a, $0) }
+                let maximal = longer.filter { b in !longer.contains { extends(b, $0) } }
+                guard maximal.count == 1 else { continue }
+                let (ra, rb) = (root(a), root(maximal[0]))
+                if ra != rb { parent[ra] = rb }
             }
         }
         var groups: [String: [String]] = [:]

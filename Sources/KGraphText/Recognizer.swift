@@ -574,7 +574,11 @@ public struct LexiconRecognizer: EntityRecognizer {
     private func classify(_ doc: Document, _ words: [String], _ run: Range<Int>, sentenceStart: Bool, headline: Bool,
                           hint: EntityType?, into spans: inout [EntitySpan]) {
         var p = run.lowerBound
-        let end = run.upperBound
+        var end = run.upperBound
+        // A person's office after the name, in a salutation with no comma ("Your Excellency Volkan
+        // Bozkir President of the General Assembly", "Mr. Antonio Guterres UN Secretary General"),
+        // is no part of the name.
+        if hint == .person, let q = officeAfterName(words, run) { end = q }
         var pendingState: Int? = nil // token index of a state/demonym just before a title
         var title: String? = nil
         var hint = hint
@@ -817,6 +821,25 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
         return nil
     }
+
+    /// Where an office closes the run of a person's name: a title that is no given name's ("Pope",
+    /// "King"), maybe after an organization's acronym ("UN Secretary General"), after two words
+    /// that are no title's.
+    private func officeAfterName(_ words: [String], _ run: Range<Int>) -> Int? {
+        guard run.count >= 3 else { return nil }
+        for q in (run.lowerBound + 2)..<run.upperBound
+        where !Self.titleWords.contains(Lexicon.key(words[q - 1])) && !Self.titleWords.contains(Lexicon.key(words[q - 2])) {
+            let t = q + 1 < run.upperBound && isAcronym(words[q]) ? q + 1 : q
+            let first = Lexicon.key(words[t])
+            guard !GeneralVocabulary.givenNameTitles.contains(first), !GeneralVocabulary.honorifics.contains(first),
+                  let len = matchTitle(words, t, run.upperBound + 1), t + len == run.upperBound else { continue }
+            return q
+        }
+        return nil
+    }
+
+    /// Every word of a title ("prime", "minister", "secretary", "general").
+    private static let titleWords = Set(GeneralVocabulary.titles.joined())
 
     /// Where a person's title starts inside the run a..<e, after at least one word and before at
     /// least one capitalized word, when the run does not end in an organization's head word

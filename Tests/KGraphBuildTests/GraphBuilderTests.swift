@@ -167,6 +167,27 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         // Several misspellings of one another are one person, under the most mentioned.
         #expect(variants(["Tijjani Bande", "Tijani Bande", "Tiijani Bande", "Tijiani Bande"], ["Tijjani Bande": 7])
             == ["person:tiijani bande", "person:tijani bande", "person:tijiani bande"].map { [$0, "person:tijjani bande"] })
+        // Hyphens and spaces spell one name; a name cut at its hyphen ("Ban Ki-" at a line's end)
+        // is the whole name's.
+        #expect(variants(["Kim Sung-ho", "Kim Sung Ho", "Kim-Sung Ho", "Kim Sung-", "Kim Sung"], ["Kim Sung-ho": 9])
+            == ["person:kim sung", "person:kim sung ho", "person:kim sung-", "person:kim-sung ho"].map { [$0, "person:kim sung-ho"] })
+    }
+
+    /// A name and the same name with more family names are one person, when the added words are
+    /// no common words (the lexicon's word list decides) and one longer name fits.
+    @Test func moreFamilyNamesAreOnePerson() {
+        func variants(_ names: [String], _ mentions: [String: Int] = [:]) -> [[String]] {
+            let persons = names.map { Entity(id: Entity.makeID(type: .person, name: $0), name: $0, type: .person) }
+            let counts = Dictionary(uniqueKeysWithValues: mentions.map { (Entity.makeID(type: .person, name: $0.key), $0.value) })
+            return GraphBuilder.nameVariants(persons, stored: [], mentions: counts,
+                                             isCommonWord: { builder.lexicon.commonWords.contains($0) })
+                .map { [$0.0, $0.1] }.sorted { $0[0] < $1[0] }
+        }
+        #expect(variants(["Ramon Ortiz", "Ramon Ortiz Zubiaurre"], ["Ramon Ortiz": 5])
+            == [["person:ramon ortiz zubiaurre", "person:ramon ortiz"]])
+        // Common words after the name make something else of it; two longer names, no guess.
+        #expect(variants(["Ramon Ortiz", "Ramon Ortiz International Airport"]).isEmpty)
+        #expect(variants(["Pak Chol", "Pak Chol Zhu", "Pak Chol Xiu"]).isEmpty)
         // Words left before the whole name in several forms: all one person.
         #expect(variants(["Ana Ruiz", "H.E Ana Ruiz", "Refugees Ana Ruiz"], ["Ana Ruiz": 9])
             == [["person:he ana ruiz", "person:ana ruiz"], ["person:refugees ana ruiz", "person:ana ruiz"]])

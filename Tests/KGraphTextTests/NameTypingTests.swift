@@ -68,6 +68,16 @@ import KGraphModel
         #expect(b.contains { $0.type == .person && $0.name == "Ban Ki-moon" && $0.title == "secretary-general" })
     }
 
+    /// An office after a name in a salutation without a comma is no part of the name, with an
+    /// organization's acronym before it or not; a title that goes with a given name ("King") and
+    /// the words of a title before the name stay as they were.
+    @Test func anOfficeAfterTheNameIsNoPartOfIt() {
+        let a = spans("Your Excellency Ambassador Kofi Mensah President of the General Assembly;\nYour Excellency Mr. Ama Owusu UN Secretary General;\nHonourable Participants,")
+        #expect(a.filter { $0.type == .person }.map(\.name).sorted() == ["Ama Owusu", "Kofi Mensah"])
+        let b = spans("Deputy Prime Minister Ana Lucia Mora and Martin Luther King spoke in Geneva.")
+        #expect(b.filter { $0.type == .person }.map(\.name).sorted() == ["Ana Lucia Mora", "Martin Luther King"])
+    }
+
     /// A title in the plural before names, a title run together as text copied from a PDF loses
     /// its space, and a hyphen glued to the first word as a list's dash stay out of the names.
     @Test func pluralRunTogetherAndDashedTitles() {
