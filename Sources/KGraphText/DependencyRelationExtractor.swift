@@ -200,12 +200,22 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // A role before the name it is in apposition with: "a Russian foreign ministry
             // spokesman, Andre Krivtsov", "the African Union's chief mediator, Salim Ahmed Salim".
-            if upos == "NOUN", p.spanOf[v] < 0, isRoleNoun(p, v) {
+            // A capitalized title counts ("Japan's Foreign Minister, Nobutaka Machimura"), and so
+            // does what the role is "of" ("the founder of Microsoft, Bill Gates"), where the parse
+            // may hang the name on ("the head of the IAEA, Mohamed ElBaradei").
+            if upos == "NOUN" || upos == "PROPN" && isTitleWord(p.lower[v]), p.spanOf[v] < 0, isRoleNoun(p, v) {
                 let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
-                    .map { p.spanOf[$0] }.filter { [.state, .organization].contains(doc.spans[$0].type) }
-                for a in p.kids(v, "appos") where a > v {
+                    .map { (p.spanOf[$0], "of") }.filter { [.state, .organization].contains(doc.spans[$0.0].type) }
+                    + roleObjects(p, v).map { ($0.entity, $0.preposition) }
+                var appositions = p.kids(v, "appos").filter { $0 > v }
+                for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" && p.spanOf[m] >= 0
+                    && [.state, .organization].contains(doc.spans[p.spanOf[m]].type) {
+                    appositions += p.kids(m, "appos").filter { $0 > m }
+                }
+                let role = roleLabel(p, v)
+                for a in appositions {
                     for person in entities(p, a) where doc.spans[person].type == .person && !doc.spans[person].isReference {
-                        for holder in holders { add(person, roleLabel(p, v) + " of", holder, at: v, .roleNoun) }
+                        for (holder, prep) in holders where holder != person { add(person, role + " " + prep, holder, at: v, .roleNoun) }
                     }
                 }
             }
@@ -422,7 +432,26 @@ public struct DependencyRelationExtractor: RelationExtractor {
                    !p.kids(v, "obj").isEmpty || obliques.contains(where: { $0 != o && p.preposition($0) != nil }) { continue }
                 // An event after "during", "after", "amid" says when: "suffered a stroke during a visit".
                 if Self.timePrepositions.contains(prep), p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event { continue }
+                // After a plain noun object, a phrase may as well be the noun's as the verb's
+                // ("invited officials from Syria", "told officials in Kiev"): only "to" and "into"
+                // say where the verb sends it ("deployed troops to Haiti").
+                if !["to", "into"].contains(prep), doc.upos.count == doc.tokens.count,
+                   p.kids(v, "obj").contains(where: { $0 < o && p.spanOf[$0] < 0 && doc.upos[$0] == "NOUN" }) { continue }
                 objects.append((o, label + " " + prep, participle ? .participle : .verbOblique))
+            }
+            // A phrase the parse hung on a name that the verb takes belongs to the verb: a name
+            // has no modifier "from" or "with" ("traveled to Singapore from Australia", "met
+            // Bush in Washington"); "in" after a place says where the place is, not the verb.
+            if !light, bare == nil {
+                for o in obliques + p.kids(v, "obj") where p.spanOf[o] >= 0 && !doc.spans[p.spanOf[o]].isReference {
+                    let type = doc.spans[p.spanOf[o]].type
+                    guard type != .event else { continue }
+                    for m in p.kids(o, universal: "nmod") where m > o {
+                        guard let prep = p.preposition(m), !prep.contains(" "), prep != "of", !Self.timePrepositions.contains(prep),
+                              !([.place, .state].contains(type) && ["in", "at", "near", "on", "outside", "inside"].contains(prep)) else { continue }
+                        objects.append((m, label + " " + prep, participle ? .participle : .verbOblique))
+                    }
+                }
             }
         }
         if let place = wherePlace { objects.append((place, label + " in", .whereClause)) }
@@ -598,7 +627,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):
     /// a role noun, a title, a kinship noun, or a singular noun for a person from WordNet.
     private func isRoleNoun(_ p: Parse, _ noun: Int) -> Bool {
-        let l = p.lemma(noun)
+        let l = p.lemma(noun).lowercased()
         if GeneralVocabulary.roleNouns.contains(l) || isTitleWord(l) || GeneralVocabulary.kinshipNouns.contains(l) { return true }
         return p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[noun] == "NN" && lexicon.personNouns.contains(l)
     }
@@ -606,7 +635,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// "foreign minister": the role noun with the adjectives and nouns before it.
     private func roleLabel(_ p: Parse, _ noun: Int) -> String {
         let mods = p.children[noun].filter { $0 < noun && ["amod", "compound"].contains(p.doc.deprels[$0]) && p.spanOf[$0] < 0 }
-        return (mods.map { p.lower[$0] } + [p.lemma(noun)]).joined(separator: " ")
+        return (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
     }
 
     /// Words before a role that say when, not what: "former", "new".

@@ -85,6 +85,18 @@ public struct LexiconRecognizer: EntityRecognizer {
                 let taggedEnd = e // what follows a cut is no name either
                 e = t + saneLength(words, t..<e)
                 e = hyphenatedEnd(doc, words, type: matchTitle(words, t, e) != nil ? "PER" : type, end: e, limit: sentence.upperBound)
+                // A hyphenated given name, after which the tagger ended the name: "Frank-Walter" +
+                // "Steinmeier", "President Jean-Bertrand" + "Aristide". The next word is a proper
+                // noun, capitalized, no common word, state, place, day or month.
+                if type == "PER" || matchTitle(words, t, e) != nil, e - 3 >= t, e < sentence.upperBound,
+                   e - 3 == t || matchTitle(words, t, e) == e - 3 - t,
+                   words[e - 2] == "-", isCapitalized(words[e - 3]), isCapitalized(words[e - 1]),
+                   doc.tokens[e - 2].start == doc.tokens[e - 3].end, doc.tokens[e - 1].start == doc.tokens[e - 2].end,
+                   doc.entityTags[e] == "O", doc.upos.count == doc.tokens.count, doc.upos[e] == "PROPN",
+                   isCapitalized(words[e]), !isCommonWord(words[e]), lookupState(words, e, e + 1) == nil,
+                   lexicon.place(named: words[e]) == nil, !GeneralVocabulary.dayAndMonthNames.contains(words[e].lowercased()) {
+                    e += 1
+                }
                 // A title tagged on its own ("Prime" of "Prime Minister Sir Keir Starmer"): the name
                 // after it takes it in.
                 if let len = matchTitle(words, t, sentence.upperBound), t + len >= e, isCapitalized(words[t + len]) {

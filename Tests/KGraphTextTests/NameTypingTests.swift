@@ -78,6 +78,16 @@ import KGraphModel
         #expect(b.filter { $0.type == .person }.map(\.name).sorted() == ["Ana Lucia Mora", "Martin Luther King"])
     }
 
+    /// A hyphenated given name does not end a person's name before the surname the tagger left
+    /// out; a day after the name stays out.
+    @Test func aHyphenatedGivenNameTakesTheSurname() {
+        let a = spans("German Foreign Minister Karl-Heinz Wendtner said on Saturday that talks had failed.")
+        #expect(a.contains { $0.type == .person && $0.name == "Karl-Heinz Wendtner" })
+        let b = spans("The home of ousted President Marie-Claire Duvalon was taken over in a suburb.")
+        #expect(b.contains { $0.type == .person && $0.name == "Marie-Claire Duvalon" })
+        #expect(!spans("President Marie-Claire Monday spoke.").contains { $0.name.hasSuffix("Monday") })
+    }
+
     /// A title in the plural before names, a title run together as text copied from a PDF loses
     /// its space, and a hyphen glued to the first word as a list's dash stay out of the names.
     @Test func pluralRunTogetherAndDashedTitles() {

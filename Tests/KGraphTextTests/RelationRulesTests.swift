@@ -23,6 +23,33 @@ import Testing
             .contains { $0 == ("Celso Amorim", "foreign minister of", "Brazil") })
     }
 
+    /// A phrase the parse hung on a name the verb takes is the verb's: a name has no "from"
+    /// (but "in" after a place says where the place is).
+    @Test func aPhraseOnANameIsTheVerbs() {
+        let a = relationTriples("Prime Minister Anna Kovacs flew to Jakarta from Singapore on Tuesday.")
+        #expect(a.contains { $0 == ("Anna Kovacs", "flew from", "Singapore") })
+        #expect(a.contains { $0 == ("Anna Kovacs", "flew to", "Jakarta") })
+        let b = relationTriples("Lindqvist traveled to Nairobi from Kampala, where he met aid workers.")
+        #expect(b.contains { $0 == ("Lindqvist", "traveled from", "Kampala") })
+    }
+
+    /// After a plain noun object, a phrase may be the noun's: no relation of the verb with it,
+    /// except "to" where the verb sends the object.
+    @Test func aPhraseAfterAPlainObjectIsNoVerbs() {
+        let a = relationTriples("Lindqvist invited officials from Chile to the conference.")
+        #expect(!a.contains { $0.1 == "invited from" })
+        #expect(a.contains { $0 == ("Lindqvist", "invited to", "conference") })
+    }
+
+    /// A role whose holder's name follows it in apposition, with the state or organization before
+    /// the role or after "of", where the parse may hang the name on that organization.
+    @Test func aRoleBeforeTheNameInApposition() {
+        #expect(relationTriples("Japan's Foreign Minister, Nobutaka Machimura, arrives Sunday in Beijing for talks.")
+            .contains { $0 == ("Nobutaka Machimura", "foreign minister of", "Japan") })
+        #expect(relationTriples("The head of the IAEA, Mohamed ElBaradei, said last week Iran had agreed to allow access.")
+            .contains { $0 == ("Mohamed ElBaradei", "head of", "IAEA") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
