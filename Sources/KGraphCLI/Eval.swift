@@ -13,7 +13,7 @@ struct Eval: ParsableCommand {
     @Option(help: "A relation gold set: one JSON sentence a line with its (subject, lemma, object) relations; repeat for several.")
     var relationsGold: [String] = ["Tests/Gold/relations.jsonl", "Tests/Gold/relations-dev2.jsonl", "Tests/Gold/relations-dev3.jsonl",
                                    "Tests/Gold/relations-dev4.jsonl", "Tests/Gold/relations-fresh.jsonl", "Tests/Gold/relations-fresh2.jsonl",
-                                   "Tests/Gold/relations-fresh3.jsonl"]
+                                   "Tests/Gold/relations-fresh3.jsonl", "Tests/Gold/relations-fresh4.jsonl"]
 
     @Flag(help: "Also list the relations found that are not in the gold set, and the gold ones missed.")
     var showRelations = false

@@ -221,14 +221,44 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // A place named inside a larger one: "the Baghdad district of Sadr City", "the
             // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus",
-            // "Russia's republic of Ingushetia".
+            // "Russia's republic of Ingushetia"; but "the Chakul area of Helmand province": a
+            // division or a state after "of" is the larger place, the name before the noun the
+            // smaller.
             if upos == "NOUN", p.spanOf[v] < 0, GeneralVocabulary.subdivisionNouns.contains(p.lower[v]) {
-                let containers = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
-                    .map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type)
+                let before = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
+                let containers = before.map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type)
                         && !GeneralVocabulary.waterHeads.contains(doc.spans[$0].name.split(separator: " ").last.map { $0.lowercased() } ?? "") }
-                for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" {
-                    for inner in entities(p, m) where doc.spans[inner].type == .place {
-                        for outer in containers where outer != inner { add(inner, "located in", outer, at: m, .locatedIn) }
+                // Or the place in apposition with the noun, next to it: "Togo's capital, Lome",
+                // "the Afghan capital, Kabul", "Ramadi, the capital of Anbar province" (the parse
+                // often hangs the apposition elsewhere). Its own name ("Basra" of "Basra
+                // province") is then no larger place, but an "of" is.
+                var inners: [Int] = []
+                if v + 2 < doc.tokens.count, p.lower[v + 1] == ",", p.spanOf[v + 2] >= 0,
+                   doc.spans[p.spanOf[v + 2]].tokens.lowerBound == v + 2 { inners.append(p.spanOf[v + 2]) }
+                var b = v - 1
+                while b >= 0, p.spanOf[b] < 0, doc.upos.count == doc.tokens.count, ["ADJ", "DET"].contains(doc.upos[b]) { b -= 1 }
+                if b >= 1, p.lower[b] == ",", p.spanOf[b - 1] >= 0 { inners.append(p.spanOf[b - 1]) }
+                inners = inners.filter { doc.spans[$0].type == .place && !doc.spans[$0].isReference }
+                let ofs = p.kids(v, universal: "nmod").filter { p.preposition($0) == "of" }
+                if inners.isEmpty {
+                    for m in ofs {
+                        for inner in entities(p, m) where doc.spans[inner].type == .place {
+                            let span = doc.spans[inner]
+                            if span.type == .state || GeneralVocabulary.divisionNouns.contains(p.lower[span.tokens.upperBound - 1])
+                                || GeneralVocabulary.divisionNouns.contains(p.lower[m]) {
+                                for smaller in before where p.rel(smaller) == "compound" && doc.spans[p.spanOf[smaller]].type == .place {
+                                    add(p.spanOf[smaller], "located in", inner, at: m, .locatedIn)
+                                }
+                                continue
+                            }
+                            for outer in containers where outer != inner { add(inner, "located in", outer, at: m, .locatedIn) }
+                        }
+                    }
+                } else {
+                    let outers = before.filter { p.rel($0) != "compound" }.map { p.spanOf[$0] }.filter { containers.contains($0) }
+                        + ofs.flatMap { entities(p, $0) }.filter { [.place, .state].contains(doc.spans[$0].type) }
+                    for inner in inners {
+                        for outer in outers where outer != inner { add(inner, "located in", outer, at: v, .locatedIn) }
                     }
                 }
             }

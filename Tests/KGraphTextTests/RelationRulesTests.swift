@@ -50,6 +50,20 @@ import Testing
             .contains { $0 == ("Mohamed ElBaradei", "head of", "IAEA") })
     }
 
+    /// A capital or city in apposition lies in the state or province its noun names, however
+    /// the parse hung the apposition; after "of", a province is the larger place.
+    @Test func capitalsInAppositionAndAreasOfProvinces() {
+        #expect(relationTriples("Protesters poured onto the streets of Ecuador's capital, Quito, on Monday.")
+            .contains { $0 == ("Quito", "located in", "Ecuador") })
+        #expect(relationTriples("Thousands marched through the Peruvian capital, Lima, on Sunday.")
+            .contains { $0 == ("Lima", "located in", "Peru") })
+        #expect(relationTriples("He was killed while campaigning in Mazar-e-Sharif, the capital of northern Balkh province.")
+            .contains { $0.0.hasPrefix("Maz") && $0.1 == "located in" && $0.2 == "Balkh" })
+        let c = relationTriples("The soldiers were on patrol in the remote Garmsir district of southern Helmand province.")
+        #expect(c.contains { $0 == ("Garmsir", "located in", "Helmand") })
+        #expect(!c.contains { $0 == ("Helmand", "located in", "Garmsir") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
