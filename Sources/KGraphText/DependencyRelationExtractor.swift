@@ -419,6 +419,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // in Swat and surrounding areas").
             // "officials say the fighting ... subsided": a verb of saying has a clause, not an object.
             // An indirect object with no direct one is what the verb acts on: "urged the Council to act".
+            // "the city which Israel claims", "the deal that Abbas brokered": the relative pronoun
+            // is the object and stands for the noun the clause modifies.
+            if let r = objectRelative(p, v), p.kids(v, "obj").allSatisfy({ $0 == r }), let noun = relativeAntecedent(p, v, r) {
+                objects.append((noun, label, participle ? .participle : .verbObject))
+            }
             let direct = p.kids(v, "obj").isEmpty ? p.kids(v, "iobj") : p.kids(v, "obj")
             if !Self.sayingVerbs.contains(lemma), let o = direct.min(by: { abs($0 - v) < abs($1 - v) }),
                !p.kids(v, "xcomp").contains(where: { $0 > o && (doc.upos.count != doc.tokens.count || ["VERB", "AUX"].contains(doc.upos[$0])) }),
@@ -528,6 +533,23 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return people && p.kids(o, universal: "acl").contains { a in a > o && p.children[a].contains { p.lower[$0] == "to" } }
     }
 
+    /// The relative pronoun that is the object of a relative clause: "which", "that" or "whom"
+    /// hung as its object, or as a subject before the clause's other subject (a frequent misparse).
+    private func objectRelative(_ p: Parse, _ v: Int) -> Int? {
+        p.children[v].first { r in
+            r < v && ["which", "that", "whom"].contains(p.lower[r])
+                && (p.rel(r) == "obj" || p.rel(r) == "nsubj" && p.children[v].contains { $0 > r && $0 < v && p.doc.deprels[$0] == "nsubj" })
+                && (p.doc.deprels[v] == "acl:relcl" || r >= 2 && p.lower[r - 1] == "," && ["which", "whom"].contains(p.lower[r]))
+        }
+    }
+
+    /// The noun a relative clause with an object pronoun is about: the one it hangs on, or, where
+    /// the parse made the clause something else, the word before ", which".
+    private func relativeAntecedent(_ p: Parse, _ v: Int, _ r: Int) -> Int? {
+        if p.doc.deprels[v] == "acl:relcl" { return p.doc.heads[v] >= 0 ? p.doc.heads[v] : nil }
+        return r >= 2 ? r - 2 : nil
+    }
+
     /// The subject tokens of a verb: its own, or those of the clause it is a conjunct,
     /// complement or relative clause of.
     private func subjectTokens(_ p: Parse, _ v: Int) -> [Int] {
@@ -535,6 +557,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         for _ in 0..<4 {
             let own = p.children[v].filter { ["nsubj", "nsubj:pass"].contains(p.doc.deprels[$0]) }
             if !own.isEmpty {
+                // A relative pronoun before another subject is the clause's object ("Jerusalem,
+                // which Israel claims"): the other is the subject.
+                if let r = objectRelative(p, v) { return own.filter { $0 != r } }
                 // A relative pronoun stands for the noun the clause modifies.
                 return own.map { s in
                     ["who", "which", "that"].contains(p.lower[s]) && p.doc.deprels[v] == "acl:relcl" ? p.doc.heads[v] : s

@@ -64,6 +64,15 @@ import Testing
         #expect(!c.contains { $0 == ("Helmand", "located in", "Garmsir") })
     }
 
+    /// A relative pronoun before the clause's subject is its object and stands for the noun
+    /// before it, however the parse hung the clause.
+    @Test func anObjectRelativeIsTheNounBeforeIt() {
+        #expect(relationTriples("Officials discussed Jerusalem, which Israel claims as its capital.")
+            .contains { $0 == ("Israel", "claimed", "Jerusalem") })
+        #expect(relationTriples("Talks focused on the ceasefire agreement, which Kenya signed last year.")
+            .contains { $0.0 == "Kenya" && $0.1 == "signed" && $0.2.hasSuffix("agreement") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
