@@ -177,6 +177,17 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
         }
 
+        // "In Ramallah Thursday, Mr. Qureia asked ...", "From Paris, Lisa Bryant reports ...": the
+        // place a sentence opens with is where its main verb's subject acted. The clause is read
+        // from its words (the parse often takes the place for the clause's head).
+        for sentence in doc.sentences {
+            if let (place, prep, subject, verb) = frontedPlace(p, sentence) {
+                let lemma = lexicon.verbLemma(p.lower[verb]) ?? p.lemma(verb)
+                add(subject, past(of: lemma) + " " + prep, place, at: verb, lemma: lemma + " " + prep,
+                    negated: p.isNegated(verb), .frontedPlace)
+            }
+        }
+
         for v in doc.tokens.indices {
             let upos = doc.upos.count == doc.tokens.count ? doc.upos[v] : "VERB"
             // A denied verb or predicate ("did not visit", "is not the president") gives its
@@ -548,6 +559,39 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func relativeAntecedent(_ p: Parse, _ v: Int, _ r: Int) -> Int? {
         if p.doc.deprels[v] == "acl:relcl" { return p.doc.heads[v] >= 0 ? p.doc.heads[v] : nil }
         return r >= 2 ? r - 2 : nil
+    }
+
+    /// The place span, its preposition, the subject span and the verb of a sentence that opens
+    /// with "In", "From" or "At" and a place, then maybe a day, a comma, and a clause whose
+    /// subject is a name (the one right before its first finite verb, after appositions).
+    private func frontedPlace(_ p: Parse, _ sentence: Range<Int>) -> (Int, String, Int, Int)? {
+        let doc = p.doc
+        guard doc.xpos.count == doc.tokens.count, sentence.count >= 6, ["in", "from", "at"].contains(p.lower[sentence.lowerBound]),
+              p.spanOf[sentence.lowerBound + 1] >= 0 else { return nil }
+        let place = p.spanOf[sentence.lowerBound + 1]
+        guard [.place, .state].contains(doc.spans[place].type), !doc.spans[place].isReference else { return nil }
+        var c = doc.spans[place].tokens.upperBound
+        while c < sentence.upperBound, c - doc.spans[place].tokens.upperBound < 3, p.lower[c] != ",",
+              GeneralVocabulary.dayAndMonthNames.contains(p.lower[c]) || ["on", "today", "late", "early"].contains(p.lower[c]) { c += 1 }
+        guard c < sentence.upperBound, p.lower[c] == "," else { return nil }
+        // The first finite verb of the clause, and the name right before it.
+        guard let verb = (c + 1..<min(sentence.upperBound, c + 16)).first(where: {
+                  ["VBD", "VBZ", "VBP"].contains(doc.xpos[$0]) && doc.upos[$0] == "VERB" }),
+              !GeneralVocabulary.copulas.contains(p.lower[verb]) else { return nil }
+        var t = verb - 1
+        while t > c, p.spanOf[t] < 0, [",", "also", "has", "have", "had", "will", "would", "later", "then"].contains(p.lower[t]) { t -= 1 }
+        guard t > c, p.spanOf[t] >= 0 else { return nil }
+        let subject = p.spanOf[t]
+        guard [.person, .organization, .state].contains(doc.spans[subject].type), acceptsSubject(doc.spans[subject]),
+              doc.spans[subject].tokens.upperBound == t + 1 else { return nil }
+        // No preposition right before the name: "In Kabul, the attack on Karzai's convoy" is no subject.
+        let first = doc.spans[subject].tokens.lowerBound
+        if first > c + 1, doc.upos[first - 1] == "ADP" { return nil }
+        // A verb with a place of its own says where it went: "In Iraq, Hoon arrived in Basra".
+        let prep = p.lower[sentence.lowerBound]
+        if p.kids(verb, universal: "obl").contains(where: { o in p.spanOf[o] != place
+            && entities(p, o).contains { [.place, .state].contains(doc.spans[$0].type) } }) { return nil }
+        return (place, prep, subject, verb)
     }
 
     /// The subject tokens of a verb: its own, or those of the clause it is a conjunct,

@@ -73,6 +73,16 @@ import Testing
             .contains { $0.0 == "Kenya" && $0.1 == "signed" && $0.2.hasSuffix("agreement") })
     }
 
+    /// A place a sentence opens with ("In Nairobi on Monday, ...") is where the clause's named
+    /// subject did what its main verb says, unless the verb has a place of its own.
+    @Test func aFrontedPlaceIsTheMainVerbs() {
+        #expect(relationTriples("In Nairobi on Monday, Prime Minister Tomas Lindqvist urged donors to act.")
+            .contains { $0 == ("Tomas Lindqvist", "urged in", "Nairobi") })
+        let b = relationTriples("In Iraq today, Defense Secretary Tomas Lindqvist arrived in Basra to visit troops.")
+        #expect(b.contains { $0.0 == "Tomas Lindqvist" && $0.1 == "arrived in" && $0.2.hasPrefix("Basra") })
+        #expect(!b.contains { $0.1 == "arrived in" && $0.2 == "Iraq" })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
