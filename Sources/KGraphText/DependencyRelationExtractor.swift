@@ -759,11 +759,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
             t -= 1
         }
         if t >= 0, GeneralVocabulary.possessiveMarkers.contains(p.lower[t]) { t -= 1 }
-        guard t >= 0, p.spanOf[t] >= 0, [.organization, .state].contains(p.doc.spans[p.spanOf[t]].type),
+        // A city's office too: "Lahore police chief Habibur Rehman".
+        guard t >= 0, p.spanOf[t] >= 0, [.organization, .state, .place].contains(p.doc.spans[p.spanOf[t]].type),
               p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
         let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }
         guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last),
               role.first != "-" else { return nil }
+        if p.doc.spans[p.spanOf[t]].type == .place, !GeneralVocabulary.placeOffices.contains(last) { return nil }
         return (p.spanOf[t], role.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"))
     }
 

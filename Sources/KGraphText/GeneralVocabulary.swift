@@ -54,6 +54,9 @@ public enum GeneralVocabulary {
         "commissioner",
     ]
 
+    /// The last words of a city's or a province's offices: "Lahore police chief", "Texas governor".
+    public static let placeOffices: Set<String> = ["mayor", "governor", "chief", "head", "commissioner", "commander"]
+
     /// First words of the offices and agents of a state, for a capital that stands for its state
     /// ("Seoul's foreign minister", "Moscow's troops"); a city's own offices (mayor, council) are
     /// not among them.

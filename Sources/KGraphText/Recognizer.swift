@@ -226,6 +226,14 @@ public struct LexiconRecognizer: EntityRecognizer {
                 // person's title inside the run, with capitalized words after it that do not end in
                 // an organization's head word, splits it into the organization and the person.
                 if hint == .organization, let m = innerTitle(words, a, e) {
+                    // A state or its demonym before the title is no organization: "Israeli Deputy
+                    // Prime Minister Ehud Olmert" is a person with a state's title.
+                    if let (len, _) = lookupState(words, a, m), a + len == m {
+                        classify(doc, words, a..<e, sentenceStart: a == sentence.lowerBound, headline: headline, hint: .person, into: &spans)
+                        for k in a..<e { covered[k] = true }
+                        t = runEnd
+                        continue
+                    }
                     classify(doc, words, a..<m, sentenceStart: a == sentence.lowerBound, headline: headline,
                              hint: .organization, into: &spans)
                     classify(doc, words, m..<e, sentenceStart: false, headline: headline, hint: .person, into: &spans)
@@ -256,9 +264,14 @@ public struct LexiconRecognizer: EntityRecognizer {
                 && sentence.contains(spans[k].tokens.lowerBound) {
                 var stateEnd = spans[k].tokens.lowerBound - spans[k].titleTokenCount
                 var adjectives = 0
+                // (A hyphenated one counts as one: "newly-elected".)
                 while adjectives < 2, stateEnd - 1 > sentence.lowerBound, doc.upos.count == doc.tokens.count,
-                      doc.upos[stateEnd - 1] == "ADJ", words[stateEnd - 1].first?.isLowercase == true {
+                      doc.upos[stateEnd - 1] == "ADJ" || adjectives == 0 && doc.upos[stateEnd - 1] == "VERB" && words[stateEnd - 2] == "-",
+                      words[stateEnd - 1].first?.isLowercase == true {
                     stateEnd -= 1
+                    if stateEnd - 2 > sentence.lowerBound, words[stateEnd - 1] == "-", words[stateEnd - 2].first?.isLowercase == true {
+                        stateEnd -= 2
+                    }
                     adjectives += 1
                 }
                 if stateEnd - 1 > sentence.lowerBound, GeneralVocabulary.possessiveMarkers.contains(words[stateEnd - 1]) {
@@ -266,7 +279,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 } else if adjectives > 0 {
                     continue
                 }
-                if let st = spans.first(where: { $0.type == .state && $0.tokens.upperBound == stateEnd }) {
+                // A city's or a province's office is of that place: "New Orleans Mayor Ray Nagin".
+                if let st = spans.first(where: { [.state, .place].contains($0.type) && $0.tokens.upperBound == stateEnd }) {
                     spans[k].titleOf = st.tokens.lowerBound
                 }
             }
@@ -577,7 +591,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         // Re-point titleOf after sorting.
         for k in doc.spans.indices where doc.spans[k].titleOf != nil {
             let stateTok = doc.spans[k].titleOf!
-            doc.spans[k].titleOf = doc.spans.firstIndex { $0.tokens.lowerBound == stateTok && $0.type == .state }
+            doc.spans[k].titleOf = doc.spans.firstIndex { $0.tokens.lowerBound == stateTok && [.state, .place].contains($0.type) }
         }
     }
 
@@ -797,6 +811,12 @@ public struct LexiconRecognizer: EntityRecognizer {
 
     private func matchTitle(_ words: [String], _ p: Int, _ end: Int) -> Int? {
         guard p < end else { return nil }
+        // A deputy's or an assistant's title is a title: "Deputy Secretary of State", "Assistant
+        // Secretary-General" (not a deputy alone: "deputy" + a name).
+        if p + 2 < end, Self.titlePrefixes.contains(Lexicon.key(words[p])),
+           let rest = matchTitle(words, p + 1, end), !GeneralVocabulary.honorifics.contains(Lexicon.key(words[p + 1])) {
+            return 1 + rest
+        }
         // A hyphenated title the tokenizer cut in three: "Secretary - General".
         if p + 3 < end, words[p + 1] == "-",
            let hyphenated = titlesByFirstWord[Lexicon.key(words[p] + "-" + words[p + 2])], hyphenated.contains(where: { $0.count == 1 }) {
@@ -849,6 +869,9 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
         return nil
     }
+
+    /// Words that make a deputy's office of a title: "Deputy", "Assistant", "Under".
+    private static let titlePrefixes: Set<String> = ["deputy", "assistant", "under", "associate", "acting"]
 
     /// Every word of a title ("prime", "minister", "secretary", "general").
     private static let titleWords = Set(GeneralVocabulary.titles.joined())

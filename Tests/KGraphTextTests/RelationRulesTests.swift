@@ -83,6 +83,23 @@ import Testing
         #expect(!b.contains { $0.1 == "arrived in" && $0.2 == "Iraq" })
     }
 
+    /// Titles of a city's office, a deputy's title, a hyphenated adjective between a state's
+    /// possessive and the title, and a demonym before a deputy's title that the tagger took for
+    /// an organization.
+    @Test func moreTitlesBeforeNames() {
+        #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
+            .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        #expect(relationTriples("Nairobi police chief Tomas Lindqvist said gunmen attacked the convoy.")
+            .contains { $0 == ("Tomas Lindqvist", "police chief of", "Nairobi") })
+        #expect(relationTriples("Kenya's newly-elected President Tomas Lindqvist says he plans to abolish private militias.")
+            .contains { $0 == ("Tomas Lindqvist", "president of", "Kenya") })
+        #expect(relationTriples("Austrian Deputy Foreign Minister Anna Kovacs arrived in Rome.")
+            .contains { $0 == ("Anna Kovacs", "deputy foreign minister of", "Austria") })
+        // (The tagger reads all of "Israeli Deputy Prime Minister Anna Kovacs" as an organization.)
+        #expect(relationTriples("Ahead of her arrival, Israeli Deputy Prime Minister Anna Kovacs said Israel is considering the plan.")
+            .contains { $0 == ("Anna Kovacs", "deputy prime minister of", "Israel") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
