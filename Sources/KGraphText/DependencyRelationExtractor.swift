@@ -292,6 +292,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
                    !places.contains(doc.heads[after]) {
                     places.append(doc.heads[after])
                 }
+                // Or on the event's own complement: "a summit with Ariel Sharon in Egypt", "talks
+                // with U.S. officials in Washington", "bombings at three hotels in Amman".
+                for c in p.kids(v, universal: "nmod") where c > v && Self.eventComplementPrepositions.contains(p.preposition(c) ?? "") {
+                    places += p.kids(c, universal: "nmod").filter { $0 > c && !places.contains($0) }
+                }
                 for m in places where ["in", "at"].contains(p.preposition(m) ?? "") {
                     for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
                         if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in", .eventPlace) }
@@ -336,6 +341,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
         return y
     }
+
+    /// Prepositions of what an event is with, at, on or against, whose own "in" says where the
+    /// event was.
+    static let eventComplementPrepositions: Set<String> = ["with", "at", "on", "against", "between", "among"]
 
     /// Verbs whose object is an event they bring about where they happen: "held talks in Geneva",
     /// "launched an offensive in Swat".

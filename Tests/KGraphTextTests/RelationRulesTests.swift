@@ -100,6 +100,15 @@ import Testing
             .contains { $0 == ("Anna Kovacs", "deputy prime minister of", "Israel") })
     }
 
+    /// The place an event's complement is "in" is the event's place: the summit "with" someone
+    /// "in" Egypt was held there.
+    @Test func anEventsComplementsPlaceIsTheEvents() {
+        #expect(relationTriples("Kovacs declared a truce during a summit with Prime Minister Tomas Lindqvist in Egypt.")
+            .contains { $0 == ("summit", "held in", "Egypt") })
+        #expect(relationTriples("He raised concerns during his talks with U.S. officials in Washington.")
+            .contains { $0 == ("talks", "held in", "Washington") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
