@@ -137,12 +137,27 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // A place after a state's possessive: "Sudan's Darfur region" (not an adjective taken
             // for a place: "Iraq's Kurdish region").
-            if span.type == .place, span.tokens.lowerBound >= 2,
+            // Or a city's ("Jerusalem's Old City", "Rome's Ciampino airport"), with at most two
+            // adjectives between ("Sudan's troubled Darfur region").
+            var before = span.tokens.lowerBound - 1
+            while before > span.tokens.lowerBound - 3, before >= 2, doc.upos.count == doc.tokens.count, doc.upos[before] == "ADJ",
+                  p.spanOf[before] < 0, doc.tokens[before].text.first?.isLowercase == true { before -= 1 }
+            if span.type == .place, before >= 1,
                doc.upos.count != doc.tokens.count || doc.upos[span.tokens.upperBound - 1] != "ADJ",
                !namesSomethingElse(p, k), lexicon.placeAdjectives[Lexicon.key(doc.string(doc.scalarRange(span.tokens)))] == nil,
-               ["'s", "’s"].contains(p.lower[span.tokens.lowerBound - 1]),
-               p.spanOf[span.tokens.lowerBound - 2] >= 0, doc.spans[p.spanOf[span.tokens.lowerBound - 2]].type == .state {
-                add(k, "located in", p.spanOf[span.tokens.lowerBound - 2], at: span.tokens.lowerBound, .locatedIn)
+               ["'s", "’s"].contains(p.lower[before]),
+               p.spanOf[before - 1] >= 0, [.state, .place].contains(doc.spans[p.spanOf[before - 1]].type),
+               p.spanOf[before - 1] != k {
+                add(k, "located in", p.spanOf[before - 1], at: span.tokens.lowerBound, .locatedIn)
+            }
+            // "London-based Amnesty International": what is based in a place lies in it.
+            if [.place, .state].contains(span.type), span.tokens.upperBound + 2 < doc.tokens.count,
+               p.lower[span.tokens.upperBound] == "-", p.lower[span.tokens.upperBound + 1] == "based" {
+                var a = span.tokens.upperBound + 2
+                while a < doc.tokens.count, p.spanOf[a] < 0, doc.upos.count == doc.tokens.count, ["ADJ", "DET"].contains(doc.upos[a]) { a += 1 }
+                if a < doc.tokens.count, p.spanOf[a] >= 0, [.organization, .place].contains(doc.spans[p.spanOf[a]].type) {
+                    add(p.spanOf[a], "located in", k, at: a, .locatedIn)
+                }
             }
             // A place "in" another: "Sadr City in eastern Baghdad", "the Kalma refugee camp in
             // Darfur" (the place names a common noun it is a compound of).

@@ -109,6 +109,17 @@ import Testing
             .contains { $0 == ("talks", "held in", "Washington") })
     }
 
+    /// A place after a city's possessive lies in the city, also with adjectives between; what is
+    /// based in a place ("Geneva-based") lies in it.
+    @Test func possessivePlacesAndBasedIn() {
+        #expect(relationTriples("Nurses at Nairobi's Kenyatta Hospital went on strike on Monday.")
+            .contains { $0 == ("Kenyatta Hospital", "located in", "Nairobi") })
+        #expect(relationTriples("Engineers will be sent to Sudan's troubled Darfur region next month.")
+            .contains { $0 == ("Darfur", "located in", "Sudan") })
+        #expect(relationTriples("The Geneva-based Lindqvist Foundation awarded the prize to a lawyer.")
+            .contains { $0 == ("Lindqvist Foundation", "located in", "Geneva") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
