@@ -345,7 +345,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let ys = doc.spans[y]
         guard ys.tokens.lowerBound == x.upperBound + 1,
               doc.sentenceIndex(ofToken: ys.tokens.lowerBound) == doc.sentenceIndex(ofToken: x.lowerBound) else { return nil }
-        let isRegion = ys.type == .place && lexicon.regions[Lexicon.key(ys.name)] != nil
+        // (A division's name that several states share is the one of the place's state: "Tampa,
+        // Florida".)
+        let isRegion = ys.type == .place && (lexicon.regions[Lexicon.key(ys.name)] != nil
+            || lexicon.place(named: doc.spans[k].name)?.country.map { lexicon.sharedRegions[Lexicon.key(ys.name)]?.contains($0) ?? false } ?? false)
         guard ys.type == .state || isRegion else { return nil }
         if x.lowerBound > 0, [",", "and", "or", "&"].contains(p.lower[x.lowerBound - 1]) { return nil }
         let after = ys.tokens.upperBound

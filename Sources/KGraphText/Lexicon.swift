@@ -36,6 +36,8 @@ public struct Lexicon: Sendable {
     public var places: [String: PlaceInfo] = [:]
     /// Lowercased name of a state's first-level division (iso-codes 3166-2: "ohio") -> state code.
     public var regions: [String: String] = [:]
+    /// A division's name that several states' divisions share ("florida": US and UY) -> their codes.
+    public var sharedRegions: [String: [String]] = [:]
     /// Given names seen as the first word of person names in the NER corpora.
     public var givenNames: Set<String> = []
     /// Lowercased names of organizations seen in the NER corpora and WordNet.
@@ -161,6 +163,7 @@ public struct Lexicon: Sendable {
                     lex.places[str(fields[1])] = PlaceInfo(name: str(fields[2]), country: country,
                                                            population: Int(str(fields[4])) ?? 0, source: "GeoNames")
                 case "region" where n >= 3: lex.regions[str(fields[1])] = str(fields[2])
+                case "region-shared" where n >= 3: lex.sharedRegions[str(fields[1])] = str(fields[2]).split(separator: ",").map(String.init)
                 case "given" where n >= 2: lex.givenNames.insert(str(fields[1]))
                 case "org" where n >= 3: lex.organizations[str(fields[1])] = str(fields[2])
                 case "org-name" where n >= 3: lex.organizationNames[str(fields[1])] = str(fields[2])

@@ -211,6 +211,11 @@ public struct LexiconBuilder: Sendable {
         for (k, codes) in regions.sorted(by: { $0.key < $1.key }) where codes.count == 1 && !k.isEmpty {
             out.append("region\t\(k)\t\(codes.first!)")
         }
+        // A name several states' divisions share ("Florida": the United States and Uruguay), with
+        // the states, for "Tampa, Florida" (a place of one of them before it).
+        for (k, codes) in regions.sorted(by: { $0.key < $1.key }) where codes.count > 1 && !k.isEmpty {
+            out.append("region-shared\t\(k)\t\(codes.sorted().joined(separator: ","))")
+        }
 
         // Given names and organizations from the NER corpora.
         let spans = try NERCorpora.spans(corpora: sources.corpora)

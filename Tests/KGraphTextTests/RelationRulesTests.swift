@@ -135,6 +135,10 @@ import Testing
         #expect(relationTriples("Protesters gathered in Kaunas, Lithuania on Saturday.")
             .contains { $0 == ("Kaunas", "located in", "Lithuania") })
         #expect(!relationTriples("Leaders from Riga, Tallinn and Vilnius met on Monday.").contains { $0.1 == "located in" })
+        // A division's name two states share ("Florida": the United States and Uruguay) is the
+        // one of the place's state.
+        #expect(relationTriples("The band cancelled a concert in Orlando, Florida, after the singer fell ill.")
+            .contains { $0 == ("Orlando", "located in", "Florida") })
     }
 
     /// Roles from appositions and copulas with any noun for a person ("chief economist"); kinship
