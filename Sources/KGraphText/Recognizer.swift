@@ -580,7 +580,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
                 for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
-                        || isOccurrenceSubject(doc, t),
+                        || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t),
                       tok.text == low, doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
                       let np = eventPhrase(doc, head: t, covered: covered) {
                 // (A noun: not the verb of "the minister will meet", "rebels attack".)
@@ -868,6 +868,16 @@ public struct LexiconRecognizer: EntityRecognizer {
             return q
         }
         return nil
+    }
+
+    /// Whether a noun and the word before it are one of WordNet's events of two words ("military
+    /// operations", "air strike", "hunger strike"), the noun's own word being none.
+    private func isTwoWordEvent(_ words: [String], _ t: Int) -> Bool {
+        guard t > 0 else { return false }
+        let before = words[t - 1], low = words[t]
+        guard before.first?.isLowercase == true, low.first?.isLowercase == true else { return false }
+        return lexicon.eventNouns.contains(before + " " + low)
+            || low.hasSuffix("s") && lexicon.eventNouns.contains(before + " " + low.dropLast())
     }
 
     /// Words that make a deputy's office of a title: "Deputy", "Assistant", "Under".

@@ -119,13 +119,14 @@ struct WordNet {
         let anchorSet = synsets(anchors)
         let organization = synsets([("organization", 0)])
         var result: [String] = []
-        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) {
+        for (lemma, senses) in nounIndex where Self.isPlainWord(lemma) || Self.isTwoPlainWords(lemma) {
             // A noun that is first an organization is not read as an event ("party", "council").
             if let first = senses.first, isOrganization(first, organization) { continue }
             for offset in senses.prefix(3) {
                 guard let syn = nouns[offset] else { continue }
                 if syn.lexFile == 11 && offset == senses.first || reaches(offset, anchorSet) {
-                    result.append(lemma)
+                    // Two words as the text writes them: "military operation", "air strike".
+                    result.append(lemma.replacingOccurrences(of: "_", with: " "))
                     break
                 }
             }
@@ -250,6 +251,12 @@ struct WordNet {
     /// A one-word lemma of letters and hyphens ("ceasefire", "sit-in"), not a phrase.
     private static func isPlainWord(_ lemma: String) -> Bool {
         !lemma.contains("_") && lemma.allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    /// Two plain lower-case words ("military_operation"), not a name ("Pearl_Harbor").
+    private static func isTwoPlainWords(_ lemma: String) -> Bool {
+        let parts = lemma.split(separator: "_", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { $0.count > 1 && $0.allSatisfy { $0.isLowercase || $0 == "-" } }
     }
 
     /// The country (a noun.location under "country" in its sense of a nation's territory) that a

@@ -120,6 +120,15 @@ import Testing
             .contains { $0 == ("Lindqvist Foundation", "located in", "Geneva") })
     }
 
+    /// WordNet's events of two words are events though their noun alone is none: "military
+    /// operations" (an "operation" is first a functioning).
+    @Test func twoWordEvents() {
+        #expect(sharedPipeline.lexicon.eventNouns.contains("military operation"))
+        #expect(!sharedPipeline.lexicon.eventNouns.contains("operation"))
+        #expect(relationTriples("Turkey has stepped up military operations against rebels in northern Iraq.")
+            .contains { $0 == ("Turkey", "stepped up", "military operations") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
