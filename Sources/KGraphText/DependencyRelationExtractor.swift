@@ -360,6 +360,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return y
     }
 
+    /// Subordinators of a participle that shares the subject of its clause: "after meeting".
+    static let adjunctMarkers: Set<String> = ["after", "before", "while", "since", "when", "upon", "without", "by"]
+
     /// Prepositions of what an event is with, at, on or against, whose own "in" says where the
     /// event was.
     static let eventComplementPrepositions: Set<String> = ["with", "at", "on", "against", "between", "among"]
@@ -654,8 +657,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // aid to address the causes" says what is meant to happen, not what happened.)
             // Only a free adjunct, set off by a comma, is read so: "the border dividing X and Y"
             // hangs on a noun, whatever the parse says.
+            // So does one after "after", "before", "while" ("made the comments after meeting in
+            // Ballenas"), and one that opens the sentence ("Writing in the Post, Ushakov said").
             case "advcl" where p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[v] == "VBG"
-                && !p.children[v].contains(where: { p.lower[$0] == "to" }) && v > 0 && p.lower[v - 1] == ",": v = h
+                && !p.children[v].contains(where: { p.lower[$0] == "to" })
+                && (v > 0 && p.lower[v - 1] == ","
+                    || p.children[v].contains(where: { $0 < v && Self.adjunctMarkers.contains(p.lower[$0]) })
+                    || p.doc.sentences.contains(where: { $0.lowerBound == v }) && h > v): v = h
             case "acl:relcl" where !p.children[v].contains(where: { p.lower[$0] == "where" }): return [h]
             // A present participle after a noun has that noun as subject: "a cameraman working for
             // Reuters" (through an apposition to the name: "Dhia Najim, a cameraman working ...").

@@ -14,12 +14,14 @@ func relationTriples(_ text: String) -> [(String, String, String)] {
 /// The relations the extractor reads from a parse written out by hand, so that a test does not
 /// depend on what the trained parser does with the sentence; the tokenizer must cut `text` into
 /// `words`.
-func handParsedTriples(_ text: String, words: [String], upos: [String], heads: [Int], deprels: [String],
+func handParsedTriples(_ text: String, words: [String], upos: [String], xpos: [String] = [], heads: [Int], deprels: [String],
                        spans: [EntitySpan]) -> [(String, String, String)] {
     var doc = Document(path: "t.txt", text: text)
     Tokenizer().tokenize(&doc)
     #expect(doc.tokens.map(\.text) == words)
+    doc.sentences = [0..<doc.tokens.count]
     doc.upos = upos
+    doc.xpos = xpos
     doc.heads = heads
     doc.deprels = deprels
     doc.spans = spans

@@ -129,6 +129,24 @@ import Testing
             .contains { $0 == ("Turkey", "stepped up", "military operations") })
     }
 
+    /// A participle after "after" shares its clause's subject, and so does one opening the
+    /// sentence (the second parse is written out).
+    @Test func participlesAfterAfterAndOpeningTheSentence() {
+        let a = relationTriples("Lindqvist made the comments Friday after meeting in Mombasa with President Anna Kovacs.")
+        #expect(a.contains { $0 == ("Lindqvist", "met in", "Mombasa") })
+        #expect(a.contains { $0 == ("Lindqvist", "met with", "Anna Kovacs") })
+        let b = handParsedTriples(
+            "Writing in the Post, Tomas Lindqvist said the plan would fail.",
+            words: ["Writing", "in", "the", "Post", ",", "Tomas", "Lindqvist", "said", "the", "plan", "would", "fail", "."],
+            upos: ["VERB", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            xpos: ["VBG", "IN", "DT", "NNP", ",", "NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."],
+            heads: [7, 3, 3, 0, 0, 6, 7, -1, 9, 11, 11, 7, 7],
+            deprels: ["advcl", "case", "det", "obl", "punct", "compound", "nsubj", "root", "det", "nsubj", "aux", "ccomp", "punct"],
+            spans: [EntitySpan(tokens: 3..<4, type: .organization, name: "Post"),
+                    EntitySpan(tokens: 5..<7, type: .person, name: "Tomas Lindqvist")])
+        #expect(b.contains { $0 == ("Tomas Lindqvist", "wrote in", "Post") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
