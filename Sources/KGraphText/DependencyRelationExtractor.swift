@@ -231,7 +231,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // may hang the name on ("the head of the IAEA, Mohamed ElBaradei").
             if upos == "NOUN" || upos == "PROPN" && isTitleWord(p.lower[v]), p.spanOf[v] < 0, isRoleNoun(p, v) {
                 let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
-                    .map { (p.spanOf[$0], "of") }.filter { [.state, .organization].contains(doc.spans[$0.0].type) }
+                    .map { (p.spanOf[$0], "of") }.filter { [.state, .organization].contains(doc.spans[$0.0].type)
+                        // A person's possessive: "Mr. Annan's spokesman, Fred Eckhard".
+                        || doc.spans[$0.0].type == .person && !doc.spans[$0.0].isReference && p.rel(p.doc.spans[$0.0].tokens.upperBound - 1) == "nmod" }
                     + roleObjects(p, v).map { ($0.entity, $0.preposition) }
                 var appositions = p.kids(v, "appos").filter { $0 > v }
                 for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" && p.spanOf[m] >= 0

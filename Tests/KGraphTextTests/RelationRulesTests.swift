@@ -48,6 +48,9 @@ import Testing
             .contains { $0 == ("Nobutaka Machimura", "foreign minister of", "Japan") })
         #expect(relationTriples("The head of the IAEA, Mohamed ElBaradei, said last week Iran had agreed to allow access.")
             .contains { $0 == ("Mohamed ElBaradei", "head of", "IAEA") })
+        // A person's possessive before the role names whose the role is.
+        #expect(relationTriples("Mr. Lindqvist's spokesman, Anna Kovacs, said the talks would resume.")
+            .contains { $0 == ("Anna Kovacs", "spokesman of", "Lindqvist") })
     }
 
     /// A capital or city in apposition lies in the state or province its noun names, however
