@@ -54,6 +54,8 @@ public struct Lexicon: Sendable {
     public var organizationNouns: Set<String> = []
     /// Lowercased nouns that name events (WordNet noun.event and the meeting, agreement, conflict families).
     public var eventNouns: Set<String> = []
+    /// The second words of the event nouns of two words ("operation" of "military operation").
+    public var twoWordEventEnds: Set<String> = []
     /// Event nouns for gatherings that are held (meetings, conferences, elections, contests).
     public var heldEventNouns: Set<String> = []
     /// Nouns for built places ("prison", "refinery", "airport"): WordNet's structures and facilities.
@@ -170,7 +172,10 @@ public struct Lexicon: Sendable {
                 case "loc-name" where n >= 3: lex.locationNames[str(fields[1])] = str(fields[2])
                 case "org-head" where n >= 2: lex.organizationHeads.insert(str(fields[1]))
                 case "org-noun" where n >= 2: lex.organizationNouns.insert(str(fields[1]))
-                case "event-noun" where n >= 2: lex.eventNouns.insert(str(fields[1]))
+                case "event-noun" where n >= 2:
+                    let noun = str(fields[1])
+                    lex.eventNouns.insert(noun)
+                    if let space = noun.firstIndex(of: " ") { lex.twoWordEventEnds.insert(String(noun[noun.index(after: space)...])) }
                 case "event-held" where n >= 2: lex.heldEventNouns.insert(str(fields[1]))
                 case "facility-noun" where n >= 2: lex.facilityNouns.insert(str(fields[1]))
                 case "people-noun" where n >= 2: lex.peopleNouns.insert(str(fields[1]))

@@ -875,9 +875,10 @@ public struct LexiconRecognizer: EntityRecognizer {
     private func isTwoWordEvent(_ words: [String], _ t: Int) -> Bool {
         guard t > 0 else { return false }
         let before = words[t - 1], low = words[t]
-        guard before.first?.isLowercase == true, low.first?.isLowercase == true else { return false }
-        return lexicon.eventNouns.contains(before + " " + low)
-            || low.hasSuffix("s") && lexicon.eventNouns.contains(before + " " + low.dropLast())
+        let singular = low.hasSuffix("s") ? String(low.dropLast()) : low
+        guard lexicon.twoWordEventEnds.contains(low) || lexicon.twoWordEventEnds.contains(singular),
+              before.first?.isLowercase == true, low.first?.isLowercase == true else { return false }
+        return lexicon.eventNouns.contains(before + " " + low) || lexicon.eventNouns.contains(before + " " + singular)
     }
 
     /// Words that make a deputy's office of a title: "Deputy", "Assistant", "Under".
