@@ -362,6 +362,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return y
     }
 
+    /// Verbs of appeal whose "on" or "to" names who is to act: "call on X to", "appeal to X to".
+    static let appealVerbs: Set<String> = ["call", "appeal", "prevail", "rely", "count", "depend", "look", "press"]
+
     /// Subordinators of a participle that shares the subject of its clause: "after meeting".
     static let adjunctMarkers: Set<String> = ["after", "before", "while", "since", "when", "upon", "without", "by"]
 
@@ -643,6 +646,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             let h = p.doc.heads[v]
             guard h >= 0 else { return [] }
+            // "called on Congress to act", "appealed to the rebels to lay down arms": whom the verb
+            // calls on acts (the parse makes the infinitive a complement or a purpose clause).
+            if ["xcomp", "advcl"].contains(p.doc.deprels[v]), p.children[v].contains(where: { p.lower[$0] == "to" && $0 < v }),
+               Self.appealVerbs.contains(p.lemma(h)),
+               let o = p.kids(h, universal: "obl").first(where: { $0 < v && ["on", "upon", "to"].contains(p.preposition($0) ?? "") }) {
+                return [o]
+            }
             switch p.doc.deprels[v] {
             // A conjunct shares the subject only when it is marked as one (`isCoordinated`): a verb
             // hung as a conjunct with no coordinator or comma is a misparse of a clause with its

@@ -150,6 +150,12 @@ import Testing
         #expect(b.contains { $0 == ("Tomas Lindqvist", "wrote in", "Post") })
     }
 
+    /// Whom a verb of appeal calls on does what the infinitive says: "called on X to close".
+    @Test func whomAVerbCallsOnActs() {
+        let a = relationTriples("A leading senator called on President Anna Kovacs to close the Guantanamo camp.")
+        #expect(a.contains { $0.0 == "Anna Kovacs" && $0.1 == "closed" && $0.2.hasPrefix("Guant") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
