@@ -112,6 +112,23 @@ public enum RelationEvaluation {
         return s
     }
 
+    /// The name a gold argument is the members or agents of, if any: its last word a state's agents
+    /// or a plural of people, dropped with the lower-case words before it and a possessive mark
+    /// ("Israeli army" -> "Israeli", "NATO foreign ministers" -> "NATO", "Pakistan's military" ->
+    /// "Pakistan").
+    public static func groupName(_ name: String, lexicon: Lexicon) -> String? {
+        var words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2, let last = words.last?.lowercased() else { return nil }
+        let singular = last.hasSuffix("s") ? String(last.dropLast()) : last
+        guard GeneralVocabulary.stateAgentNouns.contains(last) || lexicon.peopleNouns.contains(singular) else { return nil }
+        words.removeLast()
+        // And the lower-case words before it: "NATO foreign ministers", "U.S. security forces".
+        while words.count >= 2, let w = words.last, w == w.lowercased(), w.first?.isLetter == true { words.removeLast() }
+        var rest = words.joined(separator: " ")
+        for marker in GeneralVocabulary.possessiveMarkers where rest.hasSuffix(marker) { rest = String(rest.dropLast(marker.count)) }
+        return rest.isEmpty ? nil : rest
+    }
+
     /// Runs the pipeline and the resolver on every gold sentence (each its own document) and
     /// sums the scores, by source and overall.
     public static func evaluate(_ gold: [GoldSentence], pipeline: TextPipeline, builder: GraphBuilder)
@@ -123,16 +140,7 @@ public enum RelationEvaluation {
             let lexicon = pipeline.lexicon
             let s = score(resolved, gold: g, stateID: { name in
                 (lexicon.state(named: name) ?? lexicon.stateForDemonym(name)).map { Entity.makeID(type: .state, name: $0.name) }
-            }, groupOf: { name in
-                var words = name.split(separator: " ").map(String.init)
-                guard words.count >= 2, let last = words.last?.lowercased() else { return nil }
-                let singular = last.hasSuffix("s") ? String(last.dropLast()) : last
-                guard GeneralVocabulary.stateAgentNouns.contains(last) || lexicon.peopleNouns.contains(singular) else { return nil }
-                words.removeLast()
-                var rest = words.joined(separator: " ")
-                for marker in GeneralVocabulary.possessiveMarkers where rest.hasSuffix(marker) { rest = String(rest.dropLast(marker.count)) }
-                return rest.isEmpty ? nil : rest
-            })
+            }, groupOf: { groupName($0, lexicon: lexicon) })
             overall.add(s)
             bySource[g.source, default: RelationScore()].add(s)
         }

@@ -65,6 +65,17 @@ import Testing
         #expect(s.foundCorrect == 1 && s.goldFound == 1)
     }
 
+    /// The name a gold group stands for: its people noun dropped with the lower-case words before
+    /// it and a possessive mark.
+    @Test func goldGroupNames() {
+        let lexicon = pipeline.lexicon
+        #expect(RelationEvaluation.groupName("Venezuelan troops", lexicon: lexicon) == "Venezuelan")
+        #expect(RelationEvaluation.groupName("NATO foreign ministers", lexicon: lexicon) == "NATO")
+        #expect(RelationEvaluation.groupName("U.S. security forces", lexicon: lexicon) == "U.S.")
+        #expect(RelationEvaluation.groupName("Pakistan's military", lexicon: lexicon) == "Pakistan")
+        #expect(RelationEvaluation.groupName("peace talks", lexicon: lexicon) == nil)
+    }
+
     @Test func theCommittedGoldSetReads() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Gold/relations.jsonl")
