@@ -513,6 +513,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                    !p.kids(v, "obj").isEmpty || obliques.contains(where: { $0 != o && p.preposition($0) != nil }) { continue }
                 // An event after "during", "after", "amid" says when: "suffered a stroke during a visit".
                 if Self.timePrepositions.contains(prep), p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event { continue }
+                // A verb of saying relates only to where it was said: "said in Abuja" (not "said at
+                // a news conference", "said in talks", "said for Tokyo").
+                if Self.sayingVerbs.contains(lemma),
+                   !(["in", "at"].contains(prep) && entities(p, o).contains { [.place, .state].contains(doc.spans[$0].type) }) { continue }
                 // After a plain noun object, a phrase may as well be the noun's as the verb's
                 // ("invited officials from Syria", "told officials in Kiev"): only "to" and "into"
                 // say where the verb sends it ("deployed troops to Haiti").

@@ -156,6 +156,14 @@ import Testing
         #expect(a.contains { $0.0 == "Anna Kovacs" && $0.1 == "closed" && $0.2.hasPrefix("Guant") })
     }
 
+    /// A verb of saying relates only to the place where it was said.
+    @Test func sayingRelatesOnlyToAPlace() {
+        #expect(!relationTriples("Prime Minister Tomas Lindqvist said at a news conference that the talks would resume.")
+            .contains { $0.1 == "said at" })
+        #expect(relationTriples("Prime Minister Tomas Lindqvist said Monday in Nairobi that the talks would resume.")
+            .contains { $0 == ("Tomas Lindqvist", "said in", "Nairobi") })
+    }
+
     /// A demonym before a person's name is a nationality, not part of the name.
     @Test func demonymBeforeANameIsNotPartOfIt() {
         let a = sharedPipeline.analyze(path: "t.txt", text: "Austrian Lukas Berger won the race in Salzburg.")
