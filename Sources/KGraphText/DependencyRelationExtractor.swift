@@ -229,8 +229,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A capitalized title counts ("Japan's Foreign Minister, Nobutaka Machimura"), and so
             // does what the role is "of" ("the founder of Microsoft, Bill Gates"), where the parse
             // may hang the name on ("the head of the IAEA, Mohamed ElBaradei").
-            if upos == "NOUN" || upos == "PROPN" && isTitleWord(p.lower[v]), p.spanOf[v] < 0, isRoleNoun(p, v) {
-                let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
+            // A nationality before a noun for what somebody is ("Syrian lawyer-activist", "Russian
+            // cellist") is no role of that state; an office is ("Spanish judge"). A plural is people,
+            // not one's role ("U.S. officials, including X").
+            if upos == "NOUN" || upos == "PROPN" && isTitleWord(p.lower[v]), p.spanOf[v] < 0, isRoleNoun(p, v),
+               doc.xpos.count != doc.tokens.count || !["NNS", "NNPS"].contains(doc.xpos[v]) {
+                let office = GeneralVocabulary.roleNouns.contains(p.lemma(v).lowercased()) || isTitleWord(p.lemma(v).lowercased())
+                let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0
+                        && (office || p.rel($0) != "amod") }
                     .map { (p.spanOf[$0], "of") }.filter { [.state, .organization].contains(doc.spans[$0.0].type)
                         // A person's possessive: "Mr. Annan's spokesman, Fred Eckhard".
                         || doc.spans[$0.0].type == .person && !doc.spans[$0.0].isReference && p.rel(p.doc.spans[$0.0].tokens.upperBound - 1) == "nmod" }

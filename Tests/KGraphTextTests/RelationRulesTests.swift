@@ -48,6 +48,11 @@ import Testing
             .contains { $0 == ("Nobutaka Machimura", "foreign minister of", "Japan") })
         #expect(relationTriples("The head of the IAEA, Mohamed ElBaradei, said last week Iran had agreed to allow access.")
             .contains { $0 == ("Mohamed ElBaradei", "head of", "IAEA") })
+        // A nationality before a noun for what somebody is, not an office, gives no role.
+        #expect(!relationTriples("World famous Russian cellist and conductor, Anna Kovacs, has been hospitalized.")
+            .contains { $0.2 == "Russia" })
+        #expect(!relationTriples("Famous Syrian lawyer-activist Anna Kovacs was chosen unanimously by the groups.")
+            .contains { $0.2 == "Syria" })
         // A person's possessive before the role names whose the role is.
         #expect(relationTriples("Mr. Lindqvist's spokesman, Anna Kovacs, said the talks would resume.")
             .contains { $0 == ("Anna Kovacs", "spokesman of", "Lindqvist") })
