@@ -169,7 +169,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     anchor = h
                 }
                 for m in p.kids(anchor, universal: "nmod") where p.preposition(m) == "in" {
-                    for o in entities(p, m) where o != k && [.place, .state].contains(doc.spans[o].type) {
+                    for o in placesNamed(p, m) where o != k {
                         add(k, "located in", o, at: m, .locatedIn)
                     }
                 }
@@ -290,7 +290,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 } else {
                     let outers = before.filter { p.rel($0) != "compound" }.map { p.spanOf[$0] }.filter { containers.contains($0) }
-                        + ofs.flatMap { entities(p, $0) }.filter { [.place, .state].contains(doc.spans[$0].type) }
+                        + ofs.flatMap { placesNamed(p, $0) }
                     for inner in inners {
                         for outer in outers where outer != inner { add(inner, "located in", outer, at: v, .locatedIn) }
                     }
@@ -321,7 +321,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     places += p.kids(c, universal: "nmod").filter { $0 > c && !places.contains($0) }
                 }
                 for m in places where ["in", "at"].contains(p.preposition(m) ?? "") {
-                    for o in entities(p, m) where [.place, .state].contains(doc.spans[o].type) {
+                    for o in placesNamed(p, m) {
                         if held { add(p.spanOf[v], "held in", o, at: m, lemma: "hold in", .eventPlace) }
                         else { add(p.spanOf[v], "took place in", o, at: m, lemma: "take place in", .eventPlace) }
                     }
@@ -488,7 +488,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if !Self.sayingVerbs.contains(lemma), lemma != "have",
                let o = p.kids(v, "obj").min(by: { abs($0 - v) < abs($1 - v) }), p.spanOf[o] < 0 {
                 for m in p.kids(o, universal: "nmod") where m > o && ["in", "at"].contains(p.preposition(m) ?? "")
-                    && entities(p, m).contains(where: { [.place, .state].contains(doc.spans[$0].type) }) {
+                    && !placesNamed(p, m).isEmpty {
                     objects.append((m, label + " " + p.preposition(m)!, participle ? .participle : .verbOblique))
                 }
             }
@@ -522,7 +522,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 // A verb of saying relates only to where it was said: "said in Abuja" (not "said at
                 // a news conference", "said in talks", "said for Tokyo").
                 if Self.sayingVerbs.contains(lemma),
-                   !(["in", "at"].contains(prep) && entities(p, o).contains { [.place, .state].contains(doc.spans[$0].type) }) { continue }
+                   !(["in", "at"].contains(prep) && !placesNamed(p, o).isEmpty) { continue }
                 // After a plain noun object, a phrase may as well be the noun's as the verb's
                 // ("invited officials from Syria", "told officials in Kiev"): only "to" and "into"
                 // say where the verb sends it ("deployed troops to Haiti").
@@ -635,7 +635,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
         // A verb with a place of its own says where it went: "In Iraq, Hoon arrived in Basra".
         let prep = p.lower[sentence.lowerBound]
         if p.kids(verb, universal: "obl").contains(where: { o in p.spanOf[o] != place
-            && entities(p, o).contains { [.place, .state].contains(doc.spans[$0].type) } }) { return nil }
+            && !placesNamed(p, o).isEmpty }) { return nil }
         return (place, prep, subject, verb)
     }
 
@@ -737,7 +737,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             for s in subjects {
                 for subj in entities(p, s) where [.person, .organization].contains(doc.spans[subj].type) {
                     for place in places {
-                        for o in entities(p, place) where [.place, .state].contains(doc.spans[o].type) {
+                        for o in placesNamed(p, place) {
                             add(subj, "visited", o, place, "visit", .copulaVisit)
                         }
                     }
@@ -884,6 +884,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
         }
         for c in p.children[t] where p.doc.deprels[c] == "conj" && isCoordinated(p, c) { out += entities(p, c, depth: depth + 1) }
         return out
+    }
+
+    /// The places and states a head token names (`entities`).
+    private func placesNamed(_ p: Parse, _ t: Int) -> [Int] {
+        entities(p, t).filter { [.place, .state].contains(p.doc.spans[$0].type) }
     }
 
     /// Whether a noun names the members or agents of a group: a state's agent noun ("forces",

@@ -88,8 +88,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                 // A hyphenated given name, after which the tagger ended the name: "Frank-Walter" +
                 // "Steinmeier", "President Jean-Bertrand" + "Aristide". The next word is a proper
                 // noun, capitalized, no common word, state, place, day or month.
-                if type == "PER" || matchTitle(words, t, e) != nil, e - 3 >= t, e < sentence.upperBound,
-                   e - 3 == t || matchTitle(words, t, e) == e - 3 - t,
+                let titled = matchTitle(words, t, e)
+                if type == "PER" || titled != nil, e - 3 >= t, e < sentence.upperBound,
+                   e - 3 == t || titled == e - 3 - t,
                    words[e - 2] == "-", isCapitalized(words[e - 3]), isCapitalized(words[e - 1]),
                    doc.tokens[e - 2].start == doc.tokens[e - 3].end, doc.tokens[e - 1].start == doc.tokens[e - 2].end,
                    doc.entityTags[e] == "O", doc.upos.count == doc.tokens.count, doc.upos[e] == "PROPN",
