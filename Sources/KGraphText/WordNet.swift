@@ -115,6 +115,11 @@ struct WordNet {
             ("military_operation", 0), ("conflict", 0), ("fight", 1), ("crime", 0), ("suppression", 2),
             ("investigation", 0), ("investigation", 1), ("test", 0), ("exercise", 2), ("violence", 0), ("homicide", 0),
             ("contest", 0), ("festival", 0), ("social_gathering", 0),
+            // And what news reports as happenings besides: protests, explosions, withdrawals, votes
+            // (a referendum), journeys (a trip, a tour), speeches, resignations, deployments,
+            // operations (a mission), sanctions, arrests.
+            ("protest", 1), ("explosion", 0), ("withdrawal", 2), ("vote", 0), ("vote", 1), ("journey", 0),
+            ("speech", 0), ("resignation", 1), ("deployment", 0), ("operation", 2), ("sanction", 1), ("arrest", 0),
         ]
         let anchorSet = synsets(anchors)
         let organization = synsets([("organization", 0)])
@@ -135,13 +140,13 @@ struct WordNet {
     }
 
     /// Event nouns for gatherings that people hold (a meeting, a conference, a ceremony, an
-    /// election, a contest, a negotiation, a festival): one of their first three senses falls under
+    /// election, a vote, a contest, a negotiation, a festival): one of their first three senses falls under
     /// one of those, as for `eventNouns` ("summit" is first a mountain top).
     /// An event "in" a place was held there; other events (attacks, blasts) took place there.
     func heldEventNouns() -> [String] {
         let anchors: [(String, Int)] = [
             ("meeting", 0), ("meeting", 1), ("conference", 0), ("ceremony", 0), ("election", 0),
-            ("contest", 0), ("negotiation", 0), ("festival", 0), ("social_gathering", 0),
+            ("contest", 0), ("negotiation", 0), ("festival", 0), ("social_gathering", 0), ("vote", 0), ("vote", 1),
         ]
         return nouns(reaching: anchors, inFirst: 3)
     }

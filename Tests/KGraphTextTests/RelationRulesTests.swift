@@ -128,13 +128,30 @@ import Testing
             .contains { $0 == ("Lindqvist Foundation", "located in", "Geneva") })
     }
 
-    /// WordNet's events of two words are events though their noun alone is none: "military
-    /// operations" (an "operation" is first a functioning).
+    /// WordNet's events of two words are events though their noun alone is none: a "peacekeeping
+    /// mission" (a "mission" is first an organization of missionaries).
     @Test func twoWordEvents() {
-        #expect(sharedPipeline.lexicon.eventNouns.contains("military operation"))
-        #expect(!sharedPipeline.lexicon.eventNouns.contains("operation"))
+        #expect(sharedPipeline.lexicon.eventNouns.contains("peacekeeping mission"))
+        #expect(!sharedPipeline.lexicon.eventNouns.contains("mission"))
         #expect(relationTriples("Turkey has stepped up military operations against rebels in northern Iraq.")
             .contains { $0 == ("Turkey", "stepped up", "military operations") })
+    }
+
+    /// What news reports as happenings besides meetings and attacks, under WordNet's protests,
+    /// explosions, withdrawals, votes, journeys, speeches, resignations, deployments, operations,
+    /// sanctions and arrests, is an event: it takes part in relations and takes place somewhere.
+    @Test func newsEventsFromWordNet() {
+        let lex = sharedPipeline.lexicon
+        for noun in ["referendum", "withdrawal", "resignation", "sanction", "arrest", "trip", "speech", "demonstration", "deployment", "operation"] {
+            #expect(lex.eventNouns.contains(noun), "\(noun)")
+        }
+        #expect(lex.heldEventNouns.contains("referendum"))
+        #expect(relationTriples("Norway imposed economic sanctions on Belarus last year.")
+            .contains { $0 == ("Norway", "imposed", "economic sanctions") })
+        #expect(relationTriples("Canada completed the withdrawal of its troops from Mali.")
+            .contains { $0 == ("Canada", "completed", "withdrawal") })
+        #expect(relationTriples("Thousands of students staged demonstrations in Lagos against the fuel price rise.")
+            .contains { $0 == ("demonstrations", "took place in", "Lagos") })
     }
 
     /// A participle after "after" shares its clause's subject, and so does one opening the
