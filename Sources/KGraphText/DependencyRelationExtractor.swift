@@ -216,9 +216,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 copulaRelations(p, v) { add($0, $1, $2, at: $3, lemma: $4, negated: negated, $5) }
             }
             // A role in apposition: "Erik Solheim, head of UN Environment".
+            // And "Richard Boucher, the U.S. assistant secretary of state".
             if p.rel(v) == "appos", isRoleNoun(p, v) {
                 let holder = doc.heads[v]
-                for (o, prep) in roleObjects(p, v) {
+                for (o, prep) in roleHolders(p, v) {
                     for s in entities(p, holder) where [.person].contains(doc.spans[s].type) {
                         add(s, roleLabel(p, v) + " " + prep, o, at: v, .roleNoun)
                     }
@@ -234,13 +235,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // not one's role ("U.S. officials, including X").
             if upos == "NOUN" || upos == "PROPN" && isTitleWord(p.lower[v]), p.spanOf[v] < 0, isRoleNoun(p, v),
                doc.xpos.count != doc.tokens.count || !["NNS", "NNPS"].contains(doc.xpos[v]) {
-                let office = GeneralVocabulary.roleNouns.contains(p.lemma(v).lowercased()) || isTitleWord(p.lemma(v).lowercased())
-                let holders = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0
-                        && (office || p.rel($0) != "amod") }
-                    .map { (p.spanOf[$0], "of") }.filter { [.state, .organization].contains(doc.spans[$0.0].type)
-                        // A person's possessive: "Mr. Annan's spokesman, Fred Eckhard".
-                        || doc.spans[$0.0].type == .person && !doc.spans[$0.0].isReference && p.rel(p.doc.spans[$0.0].tokens.upperBound - 1) == "nmod" }
-                    + roleObjects(p, v).map { ($0.entity, $0.preposition) }
+                let holders = roleHolders(p, v)
                 var appositions = p.kids(v, "appos").filter { $0 > v }
                 for m in p.kids(v, universal: "nmod") where p.preposition(m) == "of" && p.spanOf[m] >= 0
                     && [.state, .organization].contains(doc.spans[p.spanOf[m]].type) {
@@ -780,6 +775,20 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return out
     }
 
+    /// Whom or what the role a noun names is held in: a state or organization before it ("the
+    /// U.S. assistant secretary", "Japan's Foreign Minister"; a nationality only before an office,
+    /// "Spanish judge", not "Russian cellist"), a person's possessive ("Mr. Annan's spokesman",
+    /// "Kofi Annan's spokesman": the token that hangs on the role is the possessive), and what it
+    /// is "of" or "to" (`roleObjects`).
+    private func roleHolders(_ p: Parse, _ v: Int) -> [(entity: Int, preposition: String)] {
+        let office = GeneralVocabulary.roleNouns.contains(p.lemma(v).lowercased()) || isTitleWord(p.lemma(v).lowercased())
+        return p.children[v].filter { c in
+            guard c < v, ["compound", "amod", "nmod"].contains(p.rel(c)), p.spanOf[c] >= 0, office || p.rel(c) != "amod" else { return false }
+            let span = p.doc.spans[p.spanOf[c]]
+            return [.state, .organization].contains(span.type) || span.type == .person && !span.isReference && p.rel(c) == "nmod"
+        }.map { (p.spanOf[$0], "of") } + roleObjects(p, v)
+    }
+
     /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):
     /// a role noun, a title, a kinship noun, or a singular noun for a person from WordNet.
     private func isRoleNoun(_ p: Parse, _ noun: Int) -> Bool {
@@ -788,10 +797,24 @@ public struct DependencyRelationExtractor: RelationExtractor {
         return p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[noun] == "NN" && lexicon.personNouns.contains(l)
     }
 
-    /// "foreign minister": the role noun with the adjectives and nouns before it.
+    /// "foreign minister": the role noun with the adjectives and nouns before it, and a bare noun
+    /// right after it with "of" ("chief of staff", "secretary of state", "minister of defense").
     private func roleLabel(_ p: Parse, _ noun: Int) -> String {
-        let mods = p.children[noun].filter { $0 < noun && ["amod", "compound"].contains(p.doc.deprels[$0]) && p.spanOf[$0] < 0 }
-        return (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
+        // Not the words that say when ("former") nor a piece of a hyphenated modifier that says
+        // what kind ("hard-line", "asylum-seeking").
+        let mods = p.children[noun].filter { m in
+            m < noun && ["amod", "compound"].contains(p.doc.deprels[m]) && p.spanOf[m] < 0 && !Self.roleTimeWords.contains(p.lower[m])
+                && !(m >= 1 && p.lower[m - 1] == "-" && p.doc.tokens[m - 1].end == p.doc.tokens[m].start)
+                && !(m + 1 < p.doc.tokens.count && p.lower[m + 1] == "-" && p.doc.tokens[m].end == p.doc.tokens[m + 1].start)
+        }
+        var label = (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
+        let m = noun + 2
+        if m < p.doc.tokens.count, p.lower[noun + 1] == "of", p.doc.heads[m] == noun, p.rel(m) == "nmod", p.spanOf[m] < 0,
+           p.doc.upos.count == p.doc.tokens.count, p.doc.upos[m] == "NOUN", p.doc.tokens[m].text == p.lower[m],
+           p.doc.xpos[m] == "NN", p.children[m].allSatisfy({ $0 == noun + 1 || $0 > m && p.rel($0) != "amod" }) {
+            label += " of " + p.lower[m]
+        }
+        return label
     }
 
     /// Words before a role that say when, not what: "former", "new".

@@ -154,6 +154,22 @@ import Testing
             .contains { $0 == ("demonstrations", "took place in", "Lagos") })
     }
 
+    /// Roles in apposition: a two-word possessor whose first word hangs on the role ("Kofi
+    /// Annan's spokesman"), a state before the role after the name ("X, the Canadian assistant
+    /// secretary of state"), a bare noun after "of" as part of the role ("chief of staff"), and
+    /// no "former" or piece of a hyphenated modifier in the label ("hard-line ruler").
+    @Test func rolesInAppositionKeepTheirWords() {
+        #expect(relationTriples("Kofi Annan's spokesman, Fred Eckhard, said the talks would resume.")
+            .contains { $0 == ("Fred Eckhard", "spokesman of", "Kofi Annan") })
+        #expect(relationTriples("Maria Okafor's chief of staff, John Mensah, resigned on Friday.")
+            .contains { $0 == ("John Mensah", "chief of staff of", "Maria Okafor") })
+        #expect(relationTriples("Elena Marsh, the Canadian assistant secretary of state for trade, arrived in Lima on Monday.")
+            .contains { $0 == ("Elena Marsh", "assistant secretary of state of", "Canada") })
+        let ruler = relationTriples("Mr. Ramos, Chile's hard-line ruler from 1990 to 2000, has denied the charges.")
+        #expect(ruler.contains { $0 == ("Ramos", "ruler of", "Chile") })
+        #expect(!ruler.contains { $0.1.contains("line") })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
