@@ -241,6 +241,17 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     && [.state, .organization].contains(doc.spans[p.spanOf[m]].type) {
                     appositions += p.kids(m, "appos").filter { $0 > m }
                 }
+                // Or a name set off by commas right after the role, or after what it is "of" or
+                // "to", whatever the parse made of it: "a Spanish judge, Fernando Andreu, ordered",
+                // "the U.S. ambassador to Liberia, Donald Booth, praised".
+                let ends = [v] + p.kids(v, universal: "nmod").filter { $0 > v && ["of", "to"].contains(p.preposition($0) ?? "") }
+                    .map { p.spanOf[$0] >= 0 ? doc.spans[p.spanOf[$0]].tokens.upperBound - 1 : $0 }
+                for e in ends where e + 2 < doc.tokens.count && p.lower[e + 1] == "," && p.spanOf[e + 2] >= 0 {
+                    let name = doc.spans[p.spanOf[e + 2]]
+                    let after = name.tokens.upperBound
+                    if name.tokens.lowerBound == e + 2, name.type == .person, !name.isReference,
+                       after < doc.tokens.count, p.lower[after] == "," { appositions.append(e + 2) }
+                }
                 let role = roleLabel(p, v)
                 for a in appositions {
                     for person in entities(p, a) where doc.spans[person].type == .person && !doc.spans[person].isReference {
@@ -782,11 +793,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// is "of" or "to" (`roleObjects`).
     private func roleHolders(_ p: Parse, _ v: Int) -> [(entity: Int, preposition: String)] {
         let office = GeneralVocabulary.roleNouns.contains(p.lemma(v).lowercased()) || isTitleWord(p.lemma(v).lowercased())
+        // An envoy "to" a state is named by where he is sent: "the U.S. ambassador to Liberia".
+        let objects = roleObjects(p, v)
+        if objects.contains(where: { $0.preposition == "to" }) { return objects }
         return p.children[v].filter { c in
             guard c < v, ["compound", "amod", "nmod"].contains(p.rel(c)), p.spanOf[c] >= 0, office || p.rel(c) != "amod" else { return false }
             let span = p.doc.spans[p.spanOf[c]]
             return [.state, .organization].contains(span.type) || span.type == .person && !span.isReference && p.rel(c) == "nmod"
-        }.map { (p.spanOf[$0], "of") } + roleObjects(p, v)
+        }.map { (p.spanOf[$0], "of") } + objects
     }
 
     /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):

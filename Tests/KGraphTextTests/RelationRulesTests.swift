@@ -170,6 +170,17 @@ import Testing
         #expect(!ruler.contains { $0.1.contains("line") })
     }
 
+    /// A name set off by commas right after a role is the role's holder, whatever the parse made
+    /// of it (here both are subjects of the verb); an envoy "to" a state is named by where he is sent,
+    /// not by the state before the noun.
+    @Test func aNameBetweenCommasAfterARole() {
+        #expect(relationTriples("A Danish judge, Karin Holm, ordered the men released on Friday.")
+            .contains { $0 == ("Karin Holm", "judge of", "Denmark") })
+        let envoy = relationTriples("The minister and the Kenyan ambassador to Brazil, Peter Otieno, have praised the voters.")
+        #expect(envoy.contains { $0 == ("Peter Otieno", "ambassador to", "Brazil") })
+        #expect(!envoy.contains { $0.0 == "Peter Otieno" && $0.2 == "Kenya" })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
