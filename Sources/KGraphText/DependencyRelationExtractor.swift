@@ -168,9 +168,33 @@ public struct DependencyRelationExtractor: RelationExtractor {
                    GeneralVocabulary.placeHeads.contains(p.lower[h]) || GeneralVocabulary.subdivisionNouns.contains(p.lower[h]) {
                     anchor = h
                 }
-                for m in p.kids(anchor, universal: "nmod") where p.preposition(m) == "in" {
+                // Or the noun it is the name "of": "the shrine city of Karbala in southern Iraq".
+                var anchors = [anchor]
+                if p.rel(head) == "nmod", p.preposition(head) == "of", h >= 0, h < head, p.spanOf[h] < 0,
+                   GeneralVocabulary.subdivisionNouns.contains(p.lower[h]) {
+                    anchors.append(h)
+                }
+                var found = false
+                for m in anchors.flatMap({ p.kids($0, universal: "nmod") }) where p.preposition(m) == "in" && m > head {
                     for o in placesNamed(p, m) where o != k {
                         add(k, "located in", o, at: m, .locatedIn)
+                        found = true
+                    }
+                }
+                // Whatever the parse made of it, a place (or its "city", "town") right before "in"
+                // a state or a province: "the border town of Spin Boldak in Kandahar province".
+                var i = span.tokens.upperBound
+                if i < doc.tokens.count, GeneralVocabulary.subdivisionNouns.contains(p.lower[i]) { i += 1 }
+                if !found, i + 1 < doc.tokens.count, p.lower[i] == "in", doc.upos.count == doc.tokens.count {
+                    var j = i + 1
+                    while j < doc.tokens.count, p.spanOf[j] < 0, ["DET", "ADJ"].contains(doc.upos[j]), doc.tokens[j].text.first?.isLowercase == true { j += 1 }
+                    if j < doc.tokens.count, p.spanOf[j] >= 0, p.spanOf[j] != k, doc.spans[p.spanOf[j]].tokens.lowerBound == j {
+                        let outer = doc.spans[p.spanOf[j]]
+                        let next = outer.tokens.upperBound
+                        if outer.type == .state && !outer.isReference
+                            || outer.type == .place && next < doc.tokens.count && GeneralVocabulary.divisionNouns.contains(p.lower[next]) {
+                            add(k, "located in", p.spanOf[j], at: i, .locatedIn)
+                        }
                     }
                 }
             }

@@ -181,6 +181,15 @@ import Testing
         #expect(!envoy.contains { $0.0 == "Peter Otieno" && $0.2 == "Kenya" })
     }
 
+    /// A place named after "the city of" lies in the state or province that follows "in", whether
+    /// the parse hung the "in" on the city noun or on the verb.
+    @Test func theCityOfXInY() {
+        #expect(relationTriples("Two car bombs exploded near the shrine city of Najaf in southern Iraq on Sunday.")
+            .contains { $0 == ("Najaf", "located in", "Iraq") })
+        #expect(relationTriples("The bomber blew himself up while riding his motorcycle in the border town of Chaman in Baluchistan province.")
+            .contains { $0 == ("Chaman", "located in", "Baluchistan") })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
