@@ -198,6 +198,15 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 }
             }
+            // A named building or institution "in" a place lies there: "Georgetown University in
+            // Washington", "the Abu Ghraib prison in Baghdad" (its last word a structure or a
+            // facility in WordNet; not any organization: "al-Qaida in Iraq" acts there).
+            if span.type == .organization, !span.isReference, let head = span.tokens.first(where: { !span.tokens.contains(doc.heads[$0]) }),
+               lexicon.facilityNouns.contains(p.lower[span.tokens.upperBound - 1]) {
+                for m in p.kids(head, universal: "nmod") where p.preposition(m) == "in" && m > head {
+                    for o in placesNamed(p, m) where o != k { add(k, "located in", o, at: m, .locatedIn) }
+                }
+            }
             // "Cleveland, Ohio", "Darwin, Australia": a place, a comma, and the state or the state's
             // division it is in; not a list ("Paris, London and Rome", "Cairo, Amman, Riyadh").
             let t = span.tokens.upperBound

@@ -190,6 +190,16 @@ import Testing
             .contains { $0 == ("Chaman", "located in", "Baluchistan") })
     }
 
+    /// A named institution whose last word is a building or facility lies in the place it is
+    /// "in"; a group "in" a place does not.
+    @Test func anInstitutionInAPlace() {
+        #expect(relationTriples("The senator spoke at Georgetown University in Washington on Wednesday.")
+            .contains { $0 == ("Georgetown University", "located in", "Washington") })
+        #expect(relationTriples("The Lakeside Hospital in Nairobi treated the wounded.")
+            .contains { $0 == ("Lakeside Hospital", "located in", "Nairobi") })
+        #expect(!relationTriples("Leaders of al-Qaida in Iraq have vowed revenge.").contains { $0.1 == "located in" })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
