@@ -409,8 +409,12 @@ public struct LexiconRecognizer: EntityRecognizer {
         func name(_ j: Int) -> Bool {
             sentence.contains(j) && isCapitalized(words[j]) && !GeneralVocabulary.dayAndMonthNames.contains(words[j].lowercased())
         }
-        guard !name(k - 1), !name(k + 1), !lexicon.givenNames.contains(words[k]), !isCommonWord(words[k]),
+        guard !name(k - 1), !name(k + 1), !lexicon.givenNames.contains(words[k]),
               let place = lexicon.place(named: words[k]) else { return false }
+        // After "in", "at" or "near", a city of a hundred thousand, even one whose name is also a
+        // word: "held peace talks in Geneva" (a gin in WordNet).
+        if k > sentence.lowerBound, ["in", "at", "near"].contains(words[k - 1]), place.population >= 100_000 { return true }
+        guard !isCommonWord(words[k]) else { return false }
         let capital = place.country.flatMap { lexicon.states[$0] }.map { Lexicon.key($0.capital) == Lexicon.key(place.name) } ?? false
         return capital || place.population >= 1_000_000
     }
@@ -951,6 +955,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         var k = head - 1
         var definite = false
         var found = false
+        let parsed = doc.heads.count == doc.tokens.count
         while k >= 0 && head - k <= 4 {
             let w = doc.tokens[k].text
             let low = w.lowercased()
@@ -959,6 +964,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                 found = true
                 break
             }
+            // A word the parse hangs outside the phrase ends it: not "navy held" in "the navy held
+            // exercises".
+            if parsed, !(k + 1...head).contains(doc.heads[k]) { break }
             guard w == low, !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }

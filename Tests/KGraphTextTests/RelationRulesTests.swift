@@ -200,6 +200,14 @@ import Testing
         #expect(!relationTriples("Leaders of al-Qaida in Iraq have vowed revenge.").contains { $0.1 == "located in" })
     }
 
+    /// An event's phrase ends at a word the parse hangs outside it: "exercises", not "navy held
+    /// exercises".
+    @Test func anEventPhraseStopsAtItsParse() {
+        let a = relationTriples("The navy held exercises in the Persian Gulf this week.")
+        #expect(a.contains { $0 == ("exercises", "took place in", "Persian Gulf") })
+        #expect(!a.contains { $0.0.contains("held") })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
