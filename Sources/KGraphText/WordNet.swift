@@ -117,9 +117,11 @@ struct WordNet {
             ("contest", 0), ("festival", 0), ("social_gathering", 0),
             // And what news reports as happenings besides: protests, explosions, withdrawals, votes
             // (a referendum), journeys (a trip, a tour), speeches, resignations, deployments,
-            // operations (a mission), sanctions, arrests.
+            // operations (a mission), sanctions, arrests; and bombs, which news reports as what
+            // went off ("a car bomb in central Tel Aviv").
             ("protest", 1), ("explosion", 0), ("withdrawal", 2), ("vote", 0), ("vote", 1), ("journey", 0),
             ("speech", 0), ("resignation", 1), ("deployment", 0), ("operation", 2), ("sanction", 1), ("arrest", 0),
+            ("bomb", 0),
         ]
         let anchorSet = synsets(anchors)
         let organization = synsets([("organization", 0)])

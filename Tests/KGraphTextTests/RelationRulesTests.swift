@@ -139,10 +139,11 @@ import Testing
 
     /// What news reports as happenings besides meetings and attacks, under WordNet's protests,
     /// explosions, withdrawals, votes, journeys, speeches, resignations, deployments, operations,
-    /// sanctions and arrests, is an event: it takes part in relations and takes place somewhere.
+    /// sanctions, arrests and bombs, is an event: it takes part in relations and takes place somewhere.
     @Test func newsEventsFromWordNet() {
         let lex = sharedPipeline.lexicon
-        for noun in ["referendum", "withdrawal", "resignation", "sanction", "arrest", "trip", "speech", "demonstration", "deployment", "operation"] {
+        for noun in ["referendum", "withdrawal", "resignation", "sanction", "arrest", "trip", "speech", "demonstration", "deployment", "operation",
+                     "bomb", "car bomb"] {
             #expect(lex.eventNouns.contains(noun), "\(noun)")
         }
         #expect(lex.heldEventNouns.contains("referendum"))
@@ -152,6 +153,8 @@ import Testing
             .contains { $0 == ("Canada", "completed", "withdrawal") })
         #expect(relationTriples("Thousands of students staged demonstrations in Lagos against the fuel price rise.")
             .contains { $0 == ("demonstrations", "took place in", "Lagos") })
+        #expect(relationTriples("A roadside bomb in Mogadishu wounded three soldiers on Monday.")
+            .contains { $0 == ("roadside bomb", "took place in", "Mogadishu") })
     }
 
     /// Roles in apposition: a two-word possessor whose first word hangs on the role ("Kofi
