@@ -650,9 +650,20 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// subject is a name (the one right before its first finite verb, after appositions).
     private func frontedPlace(_ p: Parse, _ sentence: Range<Int>) -> (Int, String, Int, Int)? {
         let doc = p.doc
-        guard doc.xpos.count == doc.tokens.count, sentence.count >= 6, ["in", "from", "at"].contains(p.lower[sentence.lowerBound]),
-              p.spanOf[sentence.lowerBound + 1] >= 0 else { return nil }
-        let place = p.spanOf[sentence.lowerBound + 1]
+        guard doc.xpos.count == doc.tokens.count, sentence.count >= 6 else { return nil }
+        // After a word or two that say when or how and a comma: "Earlier Sunday, in Syria, ...",
+        // "Meanwhile, in Baghdad, ...".
+        var open = sentence.lowerBound
+        if let comma = (open..<min(open + 3, sentence.upperBound)).first(where: { p.lower[$0] == "," }), comma > open,
+           (open..<comma).allSatisfy({ p.spanOf[$0] < 0 && ["ADV", "NOUN", "PROPN", "ADJ"].contains(doc.upos[$0])
+               && (doc.upos[$0] != "PROPN" || GeneralVocabulary.dayAndMonthNames.contains(p.lower[$0])) }) {
+            open = comma + 1
+        }
+        // And "the" before the place: "In the Gaza Strip, ...".
+        let name = open + 1 < sentence.upperBound && p.lower[open + 1] == "the" ? open + 2 : open + 1
+        guard name < sentence.upperBound - 4, ["in", "from", "at"].contains(p.lower[open]), p.spanOf[name] >= 0,
+              doc.spans[p.spanOf[name]].tokens.lowerBound == name else { return nil }
+        let place = p.spanOf[name]
         guard [.place, .state].contains(doc.spans[place].type), !doc.spans[place].isReference else { return nil }
         var c = doc.spans[place].tokens.upperBound
         while c < sentence.upperBound, c - doc.spans[place].tokens.upperBound < 3, p.lower[c] != ",",
@@ -672,7 +683,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let first = doc.spans[subject].tokens.lowerBound
         if first > c + 1, doc.upos[first - 1] == "ADP" { return nil }
         // A verb with a place of its own says where it went: "In Iraq, Hoon arrived in Basra".
-        let prep = p.lower[sentence.lowerBound]
+        let prep = p.lower[open]
         if p.kids(verb, universal: "obl").contains(where: { o in p.spanOf[o] != place
             && !placesNamed(p, o).isEmpty }) { return nil }
         return (place, prep, subject, verb)

@@ -81,7 +81,7 @@ import Testing
             .contains { $0.0 == "Kenya" && $0.1 == "signed" && $0.2.hasSuffix("agreement") })
     }
 
-    /// A place a sentence opens with ("In Nairobi on Monday, ...") is where the clause's named
+    /// A place a sentence opens with ("In Nairobi on Monday, ...", "Meanwhile, in Nairobi, ...") is where the clause's named
     /// subject did what its main verb says, unless the verb has a place of its own.
     @Test func aFrontedPlaceIsTheMainVerbs() {
         #expect(relationTriples("In Nairobi on Monday, Prime Minister Tomas Lindqvist urged donors to act.")
@@ -89,6 +89,11 @@ import Testing
         let b = relationTriples("In Iraq today, Defense Secretary Tomas Lindqvist arrived in Basra to visit troops.")
         #expect(b.contains { $0.0 == "Tomas Lindqvist" && $0.1 == "arrived in" && $0.2.hasPrefix("Basra") })
         #expect(!b.contains { $0.1 == "arrived in" && $0.2 == "Iraq" })
+        // Also after a word or two that say when and a comma, and with "the" before the place.
+        #expect(relationTriples("Earlier Sunday, in Nairobi, Mr. Okafor said the talks had failed.")
+            .contains { $0 == ("Okafor", "said in", "Nairobi") })
+        #expect(relationTriples("Meanwhile, in the Gaza Strip, Hamas said it would free the prisoners.")
+            .contains { $0 == ("Hamas", "said in", "Gaza Strip") })
     }
 
     /// Titles of a city's office, a deputy's title, a hyphenated adjective between a state's
