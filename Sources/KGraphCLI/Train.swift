@@ -18,6 +18,9 @@ struct Train: ParsableCommand {
     @Option(help: "Where to write the models.")
     var out: String = "models"
 
+    @Option(help: "The relation gold sets (*.jsonl) whose GMB sentences training leaves out, so that scoring on them stays held out.")
+    var gold: String = "Tests/Gold"
+
     @Flag(help: "Retrain only the part-of-speech tagger (leave the lexicon as it is).")
     var taggerOnly = false
 
@@ -40,10 +43,12 @@ struct Train: ParsableCommand {
             print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)
             return
         }
+        let heldOut = try HeldOutGold.gmbSentences(in: URL(fileURLWithPath: gold))
         if nerOnly {
             print(try NERTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir,
                                       lexicon: try Lexicon.load(from: dir.appendingPathComponent(ModelLocation.lexiconFile)),
-                                      tagger: try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile))).summary)
+                                      tagger: try PerceptronTagger.load(from: dir.appendingPathComponent(TaggerTraining.modelFile)),
+                                      heldOutGMB: heldOut).summary)
             return
         }
         if sentencesOnly {
@@ -58,7 +63,7 @@ struct Train: ParsableCommand {
             return
         }
         let sources = LexiconSources(corpora: URL(fileURLWithPath: corpora), wordnet: URL(fileURLWithPath: wordnet),
-                                     isoCodes: URL(fileURLWithPath: isoCodes))
+                                     isoCodes: URL(fileURLWithPath: isoCodes), heldOutGMB: heldOut)
         let text = try LexiconBuilder(sources: sources).build()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent(ModelLocation.lexiconFile)
@@ -75,7 +80,7 @@ struct Train: ParsableCommand {
         print(try ParserTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir).summary)
         // The named-entity recognizer, on the POS tags of the tagger just made (see NamedEntityTagger).
         let ner = try NERTraining.run(corpora: URL(fileURLWithPath: corpora), out: dir, lexicon: try Lexicon.load(from: file),
-                                      tagger: try PerceptronTagger.load(from: report.model))
+                                      tagger: try PerceptronTagger.load(from: report.model), heldOutGMB: heldOut)
         print(ner.summary)
     }
 }

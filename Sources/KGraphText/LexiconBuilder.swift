@@ -8,12 +8,42 @@ public struct LexiconSources: Sendable {
     public var wordnet: URL
     /// Debian's iso-codes: /usr/share/iso-codes/json.
     public var isoCodes: URL
+    /// GMB sentences (by number) that no gazetteer may learn from: those of the relation gold
+    /// sets (`HeldOutGold`), so that scoring on them stays held out.
+    public var heldOutGMB: Set<Int>
 
     public init(corpora: URL, wordnet: URL = URL(fileURLWithPath: "/usr/share/wordnet"),
-                isoCodes: URL = URL(fileURLWithPath: "/usr/share/iso-codes/json")) {
+                isoCodes: URL = URL(fileURLWithPath: "/usr/share/iso-codes/json"), heldOutGMB: Set<Int> = []) {
         self.corpora = corpora
         self.wordnet = wordnet
         self.isoCodes = isoCodes
+        self.heldOutGMB = heldOutGMB
+    }
+}
+
+/// The GMB sentences of the relation gold sets ("gmb-1580" is GMB's sentence 1580), which
+/// training leaves out of the recognizer and its gazetteers.
+public enum HeldOutGold {
+    /// The GMB sentence numbers of every `*.jsonl` gold set in `folder`; none when the folder is
+    /// missing. A line without a readable id throws, naming the file and line.
+    public static func gmbSentences(in folder: URL) throws -> Set<Int> {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        struct Line: Decodable { var id: String }
+        var out = Set<Int>()
+        for name in names.sorted() where name.hasSuffix(".jsonl") {
+            let url = folder.appendingPathComponent(name)
+            let text: String
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw ModelError("\(url.path): cannot read (\(error.localizedDescription))")
+            }
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                guard let id = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)).id else {
+                    throw ModelError("\(url.path):\(n + 1): no gold sentence id")
+                }
+                if id.hasPrefix("gmb-"), let k = Int(id.dropFirst(4)) { out.insert(k) }
+            }
+        }
+        return out
     }
 }
 
@@ -218,7 +248,7 @@ public struct LexiconBuilder: Sendable {
         }
 
         // Given names and organizations from the NER corpora.
-        let spans = try NERCorpora.spans(corpora: sources.corpora)
+        let spans = try NERCorpora.spans(corpora: sources.corpora, excludingGMB: sources.heldOutGMB)
         var given: [String: Int] = [:]
         var orgs: [String: (name: String, count: Int)] = [:]
         var orgHeads: [String: Int] = [:]
@@ -228,8 +258,11 @@ public struct LexiconBuilder: Sendable {
             case "PER":
                 var words = span.words
                 while let f = words.first, titleWords.contains(Lexicon.key(f)) { words.removeFirst() }
-                if words.count >= 2, let f = words.first, f.count >= 2, f.first!.isUppercase,
-                   f.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }), !wn.isCommonWord(f.lowercased()) {
+                // (Not a state's people or an acronym, which the silver GMB spans sometimes open
+                // with: "Saudi", "KIM".)
+                if words.count >= 2, let f = words.first, f.count >= 2, f.first!.isUppercase, f != f.uppercased(),
+                   f.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }), !wn.isCommonWord(f.lowercased()),
+                   demonyms[Lexicon.key(f)] == nil, aliases[Lexicon.key(f)] == nil {
                     given[f, default: 0] += 1
                 }
             case "ORG":
@@ -316,16 +349,20 @@ public struct LexiconBuilder: Sendable {
 enum NERCorpora {
     struct Span { var type: String; var words: [String] }
 
-    static func spans(corpora: URL) throws -> [Span] {
+    static func spans(corpora: URL, excludingGMB heldOut: Set<Int> = []) throws -> [Span] {
         var spans: [Span] = []
         // GMB: "Sentence #,Word,POS,Tag" CSV, latin-1; the last sentence is cut.
         let gmbURL = corpora.appendingPathComponent("gmb-voa-partial/ner_dataset_truncated.csv")
         let gmbData = try Data(contentsOf: gmbURL)
         let gmb = String(data: gmbData, encoding: .isoLatin1) ?? ""
         var tagged: [(String, String)] = []
-        for line in gmb.split(separator: "\n").dropFirst() {
+        // (Its lines end in CR LF, one Character in Swift: split on either.)
+        var skipping = false
+        for line in gmb.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).dropFirst() {
             let fields = splitCSV(String(line))
             guard fields.count >= 4 else { continue }
+            if let n = gmbSentenceNumber(fields[0]) { skipping = heldOut.contains(n) }
+            if skipping { tagged.append(("", "O")); continue }
             let tag = fields[3].trimmingCharacters(in: .whitespacesAndNewlines)
             let mapped: String
             switch tag.dropFirst(2) {
@@ -373,6 +410,12 @@ enum NERCorpora {
         }
         if let c = cur { out.append(c) }
         return out
+    }
+
+    /// The number of a GMB sentence from its first row's first field ("Sentence: 1580").
+    static func gmbSentenceNumber(_ field: String) -> Int? {
+        guard field.hasPrefix("Sentence:") else { return nil }
+        return Int(field.dropFirst(9).trimmingCharacters(in: .whitespaces))
     }
 
     static func splitCSV(_ line: String) -> [String] {

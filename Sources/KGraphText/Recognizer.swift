@@ -126,6 +126,14 @@ public struct LexiconRecognizer: EntityRecognizer {
                         e += 1
                     }
                 }
+                // A person's run that ends in a given name, or in one word after a title, takes the
+                // proper noun the tagger left after it ("Denver Mayor Tomas" + "Lindqvist").
+                if type == "PER", doc.upos.count == doc.tokens.count, e < sentence.upperBound, e - t >= 1,
+                   lexicon.givenNames.contains(words[e - 1]) || (t..<(e - 1)).contains(where: { matchTitle(words, $0, e) == e - 1 - $0 }),
+                   doc.entityTags[e] == "O", doc.upos[e] == "PROPN",
+                   isCapitalized(words[e]), !isCommonWord(words[e]), !covered[e] {
+                    e += 1
+                }
                 // "Arab League Secretary" + "-General" + "Ahmed Aboul Gheit": an organization run
                 // whose title runs on past it into a person's name is read as one run, which the
                 // title then splits (below).
@@ -222,6 +230,19 @@ public struct LexiconRecognizer: EntityRecognizer {
                 if hint == .organization, let len = matchTitle(words, a, e), a + len < e,
                    !lexicon.organizationHeads.contains(words[e - 1].lowercased()) {
                     hint = .person
+                }
+                // "Denver Mayor Tomas Lindqvist" tagged as one person or organization: a place the
+                // gazetteer knows, then a place's office, then the name, is the place and the person
+                // (whose title is the place's).
+                if hint == .person || hint == .organization, e - a >= 3,
+                   let k = (1...2).first(where: { k in a + k < e - 1 && lexicon.place(named: words[a..<(a + k)].joined(separator: " ")) != nil
+                       && lookupState(words, a, a + k) == nil
+                       && GeneralVocabulary.placeOffices.contains(words[a + k].lowercased()) && matchTitle(words, a + k, e) != nil }) {
+                    classify(doc, words, a..<(a + k), sentenceStart: a == sentence.lowerBound, headline: headline, hint: .place, into: &spans)
+                    classify(doc, words, (a + k)..<e, sentenceStart: false, headline: headline, hint: .person, into: &spans)
+                    for c in a..<e { covered[c] = true }
+                    t = runEnd
+                    continue
                 }
                 // "Palestinian Authority President Mahmoud Abbas" tagged as one organization: a
                 // person's title inside the run, with capitalized words after it that do not end in

@@ -102,6 +102,9 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // Also where the tagger took the place and the title into one name with the person's.
+        #expect(relationTriples("Boston Mayor Anna Berg praised the police.")
+            .contains { $0 == ("Anna Berg", "mayor of", "Boston") })
         #expect(relationTriples("Nairobi police chief Tomas Lindqvist said gunmen attacked the convoy.")
             .contains { $0 == ("Tomas Lindqvist", "police chief of", "Nairobi") })
         #expect(relationTriples("Kenya's newly-elected President Tomas Lindqvist says he plans to abolish private militias.")

@@ -88,6 +88,8 @@ public struct NERReport: Sendable {
     public var model: URL
     public var modelBytes: Int
     public var trainSentences: Int
+    /// GMB sentences left out because a relation gold set scores them.
+    public var heldOutGMB: Int
     public var iterations: Int
     /// UNER dev scored by a model trained without it (GMB and UNER draft train only).
     public var heldOutDev: NERScore
@@ -103,6 +105,7 @@ public struct NERReport: Sendable {
     public var summary: String {
         """
         named-entity tagger: \(model.path) \(modelBytes) bytes, \(trainSentences) training sentences, \(iterations) iterations, \(NERTraining.members) members averaged
+          (\(heldOutGMB) GMB sentences of the relation gold sets left out)
           UNER dev (held out: model trained on GMB + UNER draft train only):
         \(heldOutDev.summary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
           UNER test (final model, trained on GMB + UNER draft train + UNER dev):
@@ -167,7 +170,7 @@ public enum NERTraining {
 
     /// Reads the GMB CSV ("Sentence #,Word,POS,Tag"; latin-1), maps its tags to PER, LOC, ORG, EVT
     /// and O (see `NamedEntityTagger`) and drops the last sentence, which the file cuts.
-    public static func readGMB(_ url: URL) throws -> [Sentence] {
+    public static func readGMB(_ url: URL, excluding heldOut: Set<Int> = []) throws -> [Sentence] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ModelError("\(url.path): cannot read (\(error.localizedDescription))")
@@ -175,14 +178,18 @@ public enum NERTraining {
         let text = String(data: data, encoding: .isoLatin1) ?? ""
         var out: [Sentence] = []
         var words: [String] = [], pos: [String] = [], tags: [String] = []
+        var skip = false
         func flush() {
-            if !words.isEmpty { out.append(Sentence(words: words, labels: mapGMB(pos: pos, tags: tags))) }
+            if !words.isEmpty && !skip { out.append(Sentence(words: words, labels: mapGMB(pos: pos, tags: tags))) }
             words = []; pos = []; tags = []
         }
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).dropFirst() {
             let f = NERCorpora.splitCSV(String(line))
             guard f.count >= 4 else { continue }
-            if f[0].hasPrefix("Sentence:") { flush() }
+            if f[0].hasPrefix("Sentence:") {
+                flush()
+                skip = NERCorpora.gmbSentenceNumber(f[0]).map(heldOut.contains) ?? false
+            }
             words.append(f[1])
             pos.append(f[2])
             tags.append(f[3].trimmingCharacters(in: .whitespacesAndNewlines))
@@ -282,10 +289,11 @@ public enum NERTraining {
     /// Trains on GMB, the UNER draft train and UNER dev under `corpora/`, writes `out/ner.bin`,
     /// loads it back and scores it on UNER test. A first model, trained without UNER dev, is
     /// scored on dev (the held-out number used to tune the features and settings).
+    /// GMB sentences in `heldOutGMB` (the relation gold sets') are left out.
     public static func run(corpora: URL, out: URL, lexicon: Lexicon, tagger: PerceptronTagger,
-                           iterations: Int = defaultIterations) throws -> NERReport {
+                           heldOutGMB: Set<Int> = [], iterations: Int = defaultIterations) throws -> NERReport {
         var t = Date()
-        let gmbSents = try readGMB(gmb(corpora)).map(trimMentions)
+        let gmbSents = try readGMB(gmb(corpora), excluding: heldOutGMB).map(trimMentions)
         let draft = try readUNER(unerDraft(corpora)).map(trimMentions)
         let silverEx = examples(gmbSents, tagger: tagger, weight: gmbWeight, domain: 1)
             + (try jackknifed(draft, corpora: corpora, tagger: tagger))
@@ -311,7 +319,7 @@ public enum NERTraining {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
 
         return NERReport(model: file, modelBytes: bytes, trainSentences: silverEx.count + devEx.count,
-                         iterations: iterations, heldOutDev: heldOutDev, test: evaluate(loaded, on: testEx),
+                         heldOutGMB: heldOutGMB.count, iterations: iterations, heldOutDev: heldOutDev, test: evaluate(loaded, on: testEx),
                          readSeconds: readSeconds, trainSeconds: trainSeconds, writeSeconds: writeSeconds,
                          loadSeconds: loadSeconds, wordsPerSecond: speed(loaded, on: testEx))
     }
