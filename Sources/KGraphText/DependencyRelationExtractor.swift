@@ -561,7 +561,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 // A verb of saying relates only to where it was said: "said in Abuja" (not "said at
                 // a news conference", "said in talks", "said for Tokyo").
                 if Self.sayingVerbs.contains(lemma),
-                   !(["in", "at"].contains(prep) && !placesNamed(p, o).isEmpty) { continue }
+                   !(["in", "at", "from"].contains(prep) && !placesNamed(p, o).isEmpty) { continue }
                 // After a plain noun object, a phrase may as well be the noun's as the verb's
                 // ("invited officials from Syria", "told officials in Kiev"): only "to" and "into"
                 // say where the verb sends it ("deployed troops to Haiti").

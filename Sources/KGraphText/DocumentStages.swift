@@ -12,7 +12,22 @@ extension DependencyParser {
                 doc.heads[sentence.lowerBound + k] = arc.head == 0 ? -1 : sentence.lowerBound + arc.head - 1
                 doc.deprels[sentence.lowerBound + k] = arc.deprel
             }
+            Self.verbalRoot(&doc, sentence)
         }
+    }
+
+    /// A root tagged as a plural noun with a subject before it, and no copula or determiner, breaks
+    /// UD's rules for a nominal predicate: it is a verb in the third person ("Kari Barber reports
+    /// from Conakry"), and what the parse hung on it as a noun's modifiers are the verb's obliques.
+    static func verbalRoot(_ doc: inout Document, _ sentence: Range<Int>) {
+        guard let r = sentence.first(where: { doc.heads[$0] == -1 }), doc.upos[r] == "NOUN", doc.xpos[r] == "NNS",
+              doc.tokens[r].text.hasSuffix("s"), doc.tokens[r].text.first?.isLowercase == true else { return }
+        let kids = sentence.filter { doc.heads[$0] == r }
+        guard kids.contains(where: { $0 < r && doc.deprels[$0] == "nsubj" }),
+              !kids.contains(where: { ["cop", "det", "amod", "nummod", "nmod:poss", "compound"].contains(doc.deprels[$0]) }) else { return }
+        doc.upos[r] = "VERB"
+        doc.xpos[r] = "VBZ"
+        for k in kids where doc.deprels[k].hasPrefix("nmod") { doc.deprels[k] = "obl" + doc.deprels[k].dropFirst(4) }
     }
 }
 

@@ -243,4 +243,26 @@ private func isTree(_ heads: [Int]) -> Bool {
             }
         }
     }
+
+    /// A root tagged as a plural noun with a subject and no copula or determiner is a verb, and
+    /// its noun modifiers are the verb's obliques ("Kari Barber reports from Conakry" as the
+    /// parser read it in a GMB sentence); a plain nominal root stays a noun.
+    @Test func aNominalRootWithASubjectIsAVerb() {
+        func doc(_ text: String, upos: [String], xpos: [String], heads: [Int], deprels: [String]) -> Document {
+            var d = Document(path: "t.txt", text: text)
+            Tokenizer().tokenize(&d)
+            d.sentences = [0..<d.tokens.count]
+            d.upos = upos; d.xpos = xpos; d.heads = heads; d.deprels = deprels
+            DependencyParser.verbalRoot(&d, 0..<d.tokens.count)
+            return d
+        }
+        let a = doc("Maria Okafor reports from Nairobi.", upos: ["PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+                    xpos: ["NNP", "NNP", "NNS", "IN", "NNP", "."], heads: [2, 0, -1, 4, 2, 2],
+                    deprels: ["nsubj", "flat", "root", "case", "nmod", "punct"])
+        #expect(a.upos[2] == "VERB" && a.xpos[2] == "VBZ" && a.deprels[4] == "obl")
+        let b = doc("The reports from Nairobi.", upos: ["DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                    xpos: ["DT", "NNS", "IN", "NNP", "."], heads: [1, -1, 3, 1, 1],
+                    deprels: ["det", "root", "case", "nmod", "punct"])
+        #expect(b.upos[1] == "NOUN" && b.deprels[3] == "nmod")
+    }
 }

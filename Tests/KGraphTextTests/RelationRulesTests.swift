@@ -94,6 +94,9 @@ import Testing
             .contains { $0 == ("Okafor", "said in", "Nairobi") })
         #expect(relationTriples("Meanwhile, in the Gaza Strip, Hamas said it would free the prisoners.")
             .contains { $0 == ("Hamas", "said in", "Gaza Strip") })
+        // A reporter's byline: where she reports from.
+        #expect(relationTriples("Maria Okafor reports from Nairobi that the talks have stalled.")
+            .contains { $0 == ("Maria Okafor", "reported from", "Nairobi") })
     }
 
     /// Titles of a city's office, a deputy's title, a hyphenated adjective between a state's
