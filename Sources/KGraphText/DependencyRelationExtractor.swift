@@ -348,7 +348,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 // "In <place>" right after the event's noun says where it happened wherever the parse
                 // hung it: on the verb ("oversee the wars in Iraq") or on another word ("their talks
                 // in Moscow" with Moscow under "until Thursday").
-                let after = v + 1
+                // (A day between them is no matter: "a meeting Friday in Vienna".)
+                var after = v + 1
+                if after < doc.tokens.count, GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) || ["today", "yesterday"].contains(p.lower[after]) {
+                    after += 1
+                }
                 if v == doc.spans[p.spanOf[v]].tokens.upperBound - 1, after + 1 < doc.tokens.count,
                    ["in", "at"].contains(p.lower[after]), doc.deprels[after] == "case", doc.heads[after] > after,
                    !places.contains(doc.heads[after]) {

@@ -998,11 +998,12 @@ public struct LexiconRecognizer: EntityRecognizer {
             // A bare noun that a verb takes as its argument ("held talks", "staged large protests"),
             // or a noun's ("a series of deadly bombings", "victims of bomb blasts in Bali").
             guard doc.upos.count == doc.tokens.count, doc.deprels.count == doc.tokens.count, doc.upos[head] == "NOUN",
-                  ["obj", "nsubj", "nsubj:pass", "obl", "nmod"].contains(doc.deprels[head]) else { return nil }
+                  ["obj", "nsubj", "nsubj:pass", "obl", "nmod", "xcomp", "conj", "appos", "iobj"].contains(doc.deprels[head]) else { return nil }
             start = head
             while start - 1 >= 0, !covered[start - 1], doc.heads[start - 1] == head,
                   ["amod", "compound"].contains(doc.deprels[start - 1]),
                   doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased(),
+                  doc.xpos.count != doc.tokens.count || doc.xpos[start - 1] != "VBG", // not "following" talks
                   doc.tokens[start - 1].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) {
                 start -= 1
             }

@@ -222,6 +222,16 @@ import Testing
         #expect(!a.contains { $0.0.contains("held") })
     }
 
+    /// A bare event noun is an event in whatever role the parse gave it (a conjunct, a verb's
+    /// complement), without a participle before it; a day between an event and "in" a place does
+    /// not part them.
+    @Test func bareEventsAndADayBeforeThePlace() {
+        #expect(relationTriples("The minister traveled to Qatar, following talks in Oman.")
+            .contains { $0 == ("talks", "held in", "Oman") })
+        #expect(relationTriples("The cartel kept its output targets unchanged at a meeting Friday in Vienna, rebuffing calls for more oil.")
+            .contains { $0 == ("meeting", "held in", "Vienna") })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
