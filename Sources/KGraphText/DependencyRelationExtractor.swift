@@ -864,11 +864,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func roleLabel(_ p: Parse, _ noun: Int) -> String {
         // Not the words that say when ("former") nor a piece of a hyphenated modifier that says
         // what kind ("hard-line", "asylum-seeking").
-        let mods = p.children[noun].filter { m in
-            m < noun && ["amod", "compound"].contains(p.doc.deprels[m]) && p.spanOf[m] < 0 && !Self.roleTimeWords.contains(p.lower[m])
-                && !(m >= 1 && p.lower[m - 1] == "-" && p.doc.tokens[m - 1].end == p.doc.tokens[m].start)
-                && !(m + 1 < p.doc.tokens.count && p.lower[m + 1] == "-" && p.doc.tokens[m].end == p.doc.tokens[m + 1].start)
+        // And their own nouns before them: "bird flu official".
+        func modifiers(_ h: Int, depth: Int) -> [Int] {
+            let direct = p.children[h].filter { m in
+                m < h && ["amod", "compound"].contains(p.doc.deprels[m]) && p.spanOf[m] < 0 && !Self.roleTimeWords.contains(p.lower[m])
+                    && !(m >= 1 && p.lower[m - 1] == "-" && p.doc.tokens[m - 1].end == p.doc.tokens[m].start)
+                    && !(m + 1 < p.doc.tokens.count && p.lower[m + 1] == "-" && p.doc.tokens[m].end == p.doc.tokens[m + 1].start)
+            }
+            return depth > 0 ? direct.flatMap { m in modifiers(m, depth: depth - 1).filter { p.doc.deprels[$0] == "compound" } + [m] } : direct
         }
+        let mods = modifiers(noun, depth: 1).sorted()
         var label = (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
         let m = noun + 2
         if m < p.doc.tokens.count, p.lower[noun + 1] == "of", p.doc.heads[m] == noun, p.rel(m) == "nmod", p.spanOf[m] < 0,

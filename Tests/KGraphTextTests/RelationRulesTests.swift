@@ -171,7 +171,8 @@ import Testing
     /// Roles in apposition: a two-word possessor whose first word hangs on the role ("Kofi
     /// Annan's spokesman"), a state before the role after the name ("X, the Canadian assistant
     /// secretary of state"), a bare noun after "of" as part of the role ("chief of staff"), and
-    /// no "former" or piece of a hyphenated modifier in the label ("hard-line ruler").
+    /// no "former" or piece of a hyphenated modifier in the label ("hard-line ruler"), but the nouns
+    /// before a modifier ("bird flu official").
     @Test func rolesInAppositionKeepTheirWords() {
         #expect(relationTriples("Kofi Annan's spokesman, Fred Eckhard, said the talks would resume.")
             .contains { $0 == ("Fred Eckhard", "spokesman of", "Kofi Annan") })
@@ -179,6 +180,8 @@ import Testing
             .contains { $0 == ("John Mensah", "chief of staff of", "Maria Okafor") })
         #expect(relationTriples("Elena Marsh, the Canadian assistant secretary of state for trade, arrived in Lima on Monday.")
             .contains { $0 == ("Elena Marsh", "assistant secretary of state of", "Canada") })
+        #expect(relationTriples("United Nations bird flu official, Dr. Anna Berg, says the money will help poor countries.")
+            .contains { $0 == ("Anna Berg", "bird flu official of", "United Nations") })
         let ruler = relationTriples("Mr. Ramos, Chile's hard-line ruler from 1990 to 2000, has denied the charges.")
         #expect(ruler.contains { $0 == ("Ramos", "ruler of", "Chile") })
         #expect(!ruler.contains { $0.1.contains("line") })
