@@ -728,6 +728,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
             case "xcomp":
                 if let o = p.kids(h, "obj").first(where: { $0 < v }) { return [o] }
                 v = h
+            // "X is due to meet Y", "X is likely to visit": an infinitive the parse made the
+            // clausal subject of an adjective that has a subject of its own acts for that subject.
+            case "csubj" where p.children[v].contains(where: { p.lower[$0] == "to" && $0 < v })
+                && p.doc.upos.count == p.doc.tokens.count && p.doc.upos[h] == "ADJ" && h < v:
+                v = h
             // A present participle without a subject of its own takes the subject of the clause it
             // hangs on: "won the match, beating Karolina Sprem". (Not a purpose clause: "pledged
             // aid to address the causes" says what is meant to happen, not what happened.)

@@ -235,6 +235,12 @@ import Testing
             .contains { $0 == ("meeting", "held in", "Vienna") })
     }
 
+    /// "X is due to meet Y": the infinitive the parse made the clausal subject of "due" is X's.
+    @Test func dueToMeet() {
+        #expect(relationTriples("Mr. Okafor is due to meet with Lebanese President Emile Lahoud on Wednesday.")
+            .contains { $0 == ("Okafor", "met with", "Emile Lahoud") })
+    }
+
     /// A participle after "after" shares its clause's subject, and so does one opening the
     /// sentence (the second parse is written out).
     @Test func participlesAfterAfterAndOpeningTheSentence() {
