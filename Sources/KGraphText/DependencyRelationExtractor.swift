@@ -309,7 +309,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if v + 2 < doc.tokens.count, p.lower[v + 1] == ",", p.spanOf[v + 2] >= 0,
                    doc.spans[p.spanOf[v + 2]].tokens.lowerBound == v + 2 { inners.append(p.spanOf[v + 2]) }
                 var b = v - 1
-                while b >= 0, p.spanOf[b] < 0, doc.upos.count == doc.tokens.count, ["ADJ", "DET"].contains(doc.upos[b]) { b -= 1 }
+                while b >= 0, p.spanOf[b] < 0, doc.upos.count == doc.tokens.count, ["ADJ", "DET", "ADV"].contains(doc.upos[b]) { b -= 1 }
                 if b >= 1, p.lower[b] == ",", p.spanOf[b - 1] >= 0 { inners.append(p.spanOf[b - 1]) }
                 inners = inners.filter { doc.spans[$0].type == .place && !doc.spans[$0].isReference }
                 let ofs = p.kids(v, universal: "nmod").filter { p.preposition($0) == "of" }
@@ -328,8 +328,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                         }
                     }
                 } else {
+                    // (And what the noun is "in": "Vollsmose, a neighborhood in the city of Odense".)
                     let outers = before.filter { p.rel($0) != "compound" }.map { p.spanOf[$0] }.filter { containers.contains($0) }
                         + ofs.flatMap { placesNamed(p, $0) }
+                        + p.kids(v, universal: "nmod").filter { $0 > v && p.preposition($0) == "in" }.flatMap { placesNamed(p, $0) }
                     for inner in inners {
                         for outer in outers where outer != inner { add(inner, "located in", outer, at: v, .locatedIn) }
                     }

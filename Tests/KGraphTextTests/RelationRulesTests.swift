@@ -199,8 +199,11 @@ import Testing
     }
 
     /// A place named after "the city of" lies in the state or province that follows "in", whether
-    /// the parse hung the "in" on the city noun or on the verb.
+    /// the parse hung the "in" on the city noun or on the verb; so does a place in apposition with
+    /// "a neighborhood in" another.
     @Test func theCityOfXInY() {
+        #expect(relationTriples("Police detained nine suspects in Tensta, a mostly immigrant neighborhood in the city of Stockholm.")
+            .contains { $0 == ("Tensta", "located in", "Stockholm") })
         #expect(relationTriples("Two car bombs exploded near the shrine city of Najaf in southern Iraq on Sunday.")
             .contains { $0 == ("Najaf", "located in", "Iraq") })
         #expect(relationTriples("The bomber blew himself up while riding his motorcycle in the border town of Chaman in Baluchistan province.")
