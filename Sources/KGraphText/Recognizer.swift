@@ -613,6 +613,17 @@ public struct LexiconRecognizer: EntityRecognizer {
                 spans.append(np)
             }
         }
+        // A person's name holds no possessive and no "and", whatever run it came from: "Ban
+        // Ki-moon" + "'s High-level Panel", "Guterres" + "and Tiirkiye".
+        spans = spans.compactMap { span in
+            guard span.type == .person, !span.isReference,
+                  let cut = span.tokens.dropFirst().first(where: { GeneralVocabulary.possessiveMarkers.contains(words[$0]) || words[$0] == "and" })
+            else { return span }
+            var kept = span
+            kept.tokens = span.tokens.lowerBound..<cut
+            kept.name = Self.joinName(words[kept.tokens])
+            return kept
+        }
         doc.spans = spans.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         // Re-point titleOf after sorting.
         for k in doc.spans.indices where doc.spans[k].titleOf != nil {

@@ -34,6 +34,16 @@ import KGraphModel
         #expect(!spans("He ordered a glass of Geneva with his dinner.").contains { $0.type == .place })
     }
 
+    /// A person's name holds no possessive and no "and", whatever the tagger ran on.
+    @Test func aPersonsNameStopsAtAPossessiveAndAtAnd() {
+        let a = spans("She served as co-Chair of former Secretary-General Ban Ki-moon’s High-level Panel on the Post-2015 Development Agenda.")
+        #expect(a.contains { $0.type == .person && $0.name == "Ban Ki-moon" })
+        #expect(!a.contains { $0.type == .person && $0.name.contains("High") })
+        let b = spans("We welcome the deal mediated by Secretary- General Guterres and Tiirkiye and we call on all parties to keep it.")
+        #expect(!b.contains { $0.type == .person && $0.name.contains(" and ") })
+        #expect(spans("Trinidad and Tobago voted in favour.").contains { $0.type == .state && $0.name == "Trinidad and Tobago" })
+    }
+
     /// Text wrapped at a fixed width reads as the same text on one line: the same names and relations.
     @Test func wrappedTextReadsAsOneLine() {
         let flat = "Costa Rican President Ana Lucia Mora met Prime Minister Tomas Lindqvist of Sweden in Geneva on Monday. The two leaders signed an agreement on trade with Trinidad and Tobago."
