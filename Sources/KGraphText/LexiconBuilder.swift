@@ -277,7 +277,13 @@ public struct LexiconBuilder: Sendable {
             }
         }
         for (g, n) in given.sorted(by: { $0.key < $1.key }) where n >= 2 { out.append("given\t\(g)") }
-        for (k, o) in orgs.sorted(by: { $0.key < $1.key }) where o.count >= 2 { out.append("org\t\(k)\t\(o.name)") }
+        // Not a word that opens a person's name in the corpora, which the silver GMB spans
+        // sometimes tag alone as an organization ("Ban" of "Ban Ki-moon").
+        var personFirst: [String: Int] = [:]
+        for span in spans where span.type == "PER" && span.words.count >= 2 { personFirst[Lexicon.key(span.words[0]), default: 0] += 1 }
+        for (k, o) in orgs.sorted(by: { $0.key < $1.key }) where o.count >= 2 && personFirst[k] == nil {
+            out.append("org\t\(k)\t\(o.name)")
+        }
         for (h, n) in orgHeads.sorted(by: { $0.key < $1.key }) where n >= 4 && wn.isCommonWord(h) && !GeneralVocabulary.placeHeads.contains(h) {
             out.append("org-head\t\(h)")
         }

@@ -31,5 +31,11 @@ import Testing
         let london = { (spans: [NERCorpora.Span]) in spans.filter { $0.words == ["London"] }.count }
         #expect(london(try NERCorpora.spans(corpora: Self.corpora, excludingGMB: [1])) == london(all) - 1)
         #expect(sharedPipeline.lexicon.organizations["voa"] == "VOA")
+        // A word that opens persons' names is no organization's, though a silver span tags it so:
+        // "Ban" of "Ban Ki-moon".
+        #expect(all.contains { $0.type == "ORG" && $0.words == ["Ban"] })
+        #expect(sharedPipeline.lexicon.organizations["ban"] == nil)
+        let names = sharedPipeline.analyze(path: "t.txt", text: "We thank His Excellency Mr. Ban Ki-moon, for his leadership.").document.spans
+        #expect(names.contains { $0.type == .person && $0.name == "Ban Ki-moon" })
     }
 }
