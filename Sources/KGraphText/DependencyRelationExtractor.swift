@@ -656,7 +656,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// subject is a name (the one right before its first finite verb, after appositions).
     private func frontedPlace(_ p: Parse, _ sentence: Range<Int>) -> (Int, String, Int, Int)? {
         let doc = p.doc
-        guard doc.xpos.count == doc.tokens.count, sentence.count >= 6 else { return nil }
+        guard doc.xpos.count == doc.tokens.count, doc.upos.count == doc.tokens.count, sentence.count >= 6 else { return nil }
         // After a word or two that say when or how and a comma: "Earlier Sunday, in Syria, ...",
         // "Meanwhile, in Baghdad, ...".
         var open = sentence.lowerBound
@@ -870,8 +870,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// right after it with "of" ("chief of staff", "secretary of state", "minister of defense").
     private func roleLabel(_ p: Parse, _ noun: Int) -> String {
         // Not the words that say when ("former") nor a piece of a hyphenated modifier that says
-        // what kind ("hard-line", "asylum-seeking").
-        // And their own nouns before them: "bird flu official".
+        // what kind ("hard-line", "asylum-seeking"); but the nouns before a modifier ("bird flu
+        // official").
         func modifiers(_ h: Int, depth: Int) -> [Int] {
             let direct = p.children[h].filter { m in
                 m < h && ["amod", "compound"].contains(p.doc.deprels[m]) && p.spanOf[m] < 0 && !Self.roleTimeWords.contains(p.lower[m])
@@ -884,8 +884,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
         var label = (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
         let m = noun + 2
         if m < p.doc.tokens.count, p.lower[noun + 1] == "of", p.doc.heads[m] == noun, p.rel(m) == "nmod", p.spanOf[m] < 0,
-           p.doc.upos.count == p.doc.tokens.count, p.doc.upos[m] == "NOUN", p.doc.tokens[m].text == p.lower[m],
-           p.doc.xpos[m] == "NN", p.children[m].allSatisfy({ $0 == noun + 1 || $0 > m && p.rel($0) != "amod" }) {
+           p.doc.upos.count == p.doc.tokens.count, p.doc.xpos.count == p.doc.tokens.count, p.doc.upos[m] == "NOUN",
+           p.doc.tokens[m].text == p.lower[m], p.doc.xpos[m] == "NN", p.children[m].allSatisfy({ $0 == noun + 1 || $0 > m && p.rel($0) != "amod" }) {
             label += " of " + p.lower[m]
         }
         return label
