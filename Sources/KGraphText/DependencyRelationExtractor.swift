@@ -861,7 +861,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// Whether a noun names a role a person holds in something ("head", "chief economist", "widow"):
     /// a role noun, a title, a kinship noun, or a singular noun for a person from WordNet.
     private func isRoleNoun(_ p: Parse, _ noun: Int) -> Bool {
-        let l = p.lemma(noun).lowercased()
+        let l = Self.withoutFormer(p.lemma(noun).lowercased())
         if GeneralVocabulary.roleNouns.contains(l) || isTitleWord(l) || GeneralVocabulary.kinshipNouns.contains(l) { return true }
         return p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[noun] == "NN" && lexicon.personNouns.contains(l)
     }
@@ -881,7 +881,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             return depth > 0 ? direct.flatMap { m in modifiers(m, depth: depth - 1).filter { p.doc.deprels[$0] == "compound" } + [m] } : direct
         }
         let mods = modifiers(noun, depth: 1).sorted()
-        var label = (mods.map { p.lower[$0] } + [p.lemma(noun).lowercased()]).joined(separator: " ")
+        var label = (mods.map { p.lower[$0] } + [Self.withoutFormer(p.lemma(noun).lowercased())]).joined(separator: " ")
         let m = noun + 2
         if m < p.doc.tokens.count, p.lower[noun + 1] == "of", p.doc.heads[m] == noun, p.rel(m) == "nmod", p.spanOf[m] < 0,
            p.doc.upos.count == p.doc.tokens.count, p.doc.xpos.count == p.doc.tokens.count, p.doc.upos[m] == "NOUN",
@@ -903,12 +903,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
         var t = p.doc.spans[person].tokens.lowerBound - 1
         var words: [String] = []
         while t >= 0, p.spanOf[t] < 0 || p.spanOf[t] == person, words.count < 5 {
-            let w = p.lower[t]
+            let w = Self.withoutFormer(p.lower[t])
             // Lower-case modifiers of the role: "political chief", "defense minister".
             let modifier = p.doc.upos.count == p.doc.tokens.count && ["ADJ", "NOUN"].contains(p.doc.upos[t])
-                && p.doc.tokens[t].text == w && !words.isEmpty && p.doc.heads[t] > t && ["amod", "compound"].contains(p.rel(t))
+                && p.doc.tokens[t].text == p.lower[t] && !words.isEmpty && p.doc.heads[t] > t && ["amod", "compound"].contains(p.rel(t))
+            // A noun for what a person is, right before the name, names an organization's member
+            // ("BBC journalist X"; not a state's: "Russian cellist X", below).
+            let member = words.isEmpty && p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[t] == "NN"
+                && p.doc.tokens[t].text == p.lower[t] && lexicon.personNouns.contains(w)
             guard GeneralVocabulary.roleNouns.contains(w) || isTitleWord(w) || GeneralVocabulary.honorifics.contains(w)
-                    || modifier || (w == "-" && !words.isEmpty) else { break }
+                    || modifier || member || (w == "-" && !words.isEmpty) else { break }
             words.insert(w, at: 0)
             t -= 1
         }
@@ -917,7 +921,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         guard t >= 0, p.spanOf[t] >= 0, [.organization, .state, .place].contains(p.doc.spans[p.spanOf[t]].type),
               p.doc.spans[p.spanOf[t]].tokens.upperBound == t + 1 else { return nil }
         let role = words.filter { !GeneralVocabulary.honorifics.contains($0) && !Self.roleTimeWords.contains($0) }
-        guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last),
+        let organization = p.doc.spans[p.spanOf[t]].type == .organization
+        guard let last = role.last, GeneralVocabulary.roleNouns.contains(last) || isTitleWord(last)
+                || organization && lexicon.personNouns.contains(last),
               role.first != "-" else { return nil }
         if p.doc.spans[p.spanOf[t]].type == .place, !GeneralVocabulary.placeOffices.contains(last) { return nil }
         return (p.spanOf[t], role.joined(separator: " ").replacingOccurrences(of: " - ", with: "-"))
@@ -925,6 +931,11 @@ public struct DependencyRelationExtractor: RelationExtractor {
 
     private func isTitleWord(_ w: String) -> Bool {
         GeneralVocabulary.oneWordTitles.contains(w)
+    }
+
+    /// A role word without the "ex-" that says it is past: "ex-chancellor" -> "chancellor".
+    static func withoutFormer(_ w: String) -> String {
+        w.hasPrefix("ex-") && w.count > 5 ? String(w.dropFirst(3)) : w
     }
 
     // MARK: - From a token to entities

@@ -105,6 +105,12 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // A noun for what a person is before the name makes a member of an organization (not of a
+        // state: "Russian cellist"), and "ex-" says only when.
+        #expect(relationTriples("BBC journalist Karl Huber, released Wednesday by kidnappers, has received an award.")
+            .contains { $0 == ("Karl Huber", "journalist of", "BBC") })
+        #expect(relationTriples("Austria's ex-chancellor Karl Huber was honored in Vienna.")
+            .contains { $0 == ("Karl Huber", "chancellor of", "Austria") })
         // Also where the tagger took the place and the title into one name with the person's.
         #expect(relationTriples("Boston Mayor Anna Berg praised the police.")
             .contains { $0 == ("Anna Berg", "mayor of", "Boston") })
