@@ -295,8 +295,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // A place named inside a larger one: "the Baghdad district of Sadr City", "the
             // southern Russian city of Rostov-on-Don", "the West Bank towns of Ramallah and Nablus",
             // "Russia's republic of Ingushetia"; but "the Chakul area of Helmand province": a
-            // division or a state after "of" is the larger place, the name before the noun the
-            // smaller.
+            // division after "of" is the larger place, the name before the noun the smaller.
             if upos == "NOUN", p.spanOf[v] < 0, GeneralVocabulary.subdivisionNouns.contains(p.lower[v]) {
                 let before = p.children[v].filter { $0 < v && ["compound", "amod", "nmod"].contains(p.rel($0)) && p.spanOf[$0] >= 0 }
                 let containers = before.map { p.spanOf[$0] }.filter { [.place, .state].contains(doc.spans[$0].type)
@@ -317,7 +316,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     for m in ofs {
                         for inner in entities(p, m) where doc.spans[inner].type == .place {
                             let span = doc.spans[inner]
-                            if span.type == .state || GeneralVocabulary.divisionNouns.contains(p.lower[span.tokens.upperBound - 1])
+                            if GeneralVocabulary.divisionNouns.contains(p.lower[span.tokens.upperBound - 1])
                                 || GeneralVocabulary.divisionNouns.contains(p.lower[m]) {
                                 for smaller in before where p.rel(smaller) == "compound" && doc.spans[p.spanOf[smaller]].type == .place {
                                     add(p.spanOf[smaller], "located in", inner, at: m, .locatedIn)
