@@ -175,11 +175,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     anchors.append(h)
                 }
                 var found = false
-                for m in anchors.flatMap({ p.kids($0, universal: "nmod") }) where p.preposition(m) == "in" && m > head {
-                    for o in placesNamed(p, m) where o != k {
-                        add(k, "located in", o, at: m, .locatedIn)
-                        found = true
-                    }
+                for (m, o) in anchors.flatMap({ placesIn(p, $0, after: head) }) where o != k {
+                    add(k, "located in", o, at: m, .locatedIn)
+                    found = true
                 }
                 // Whatever the parse made of it, a place (or its "city", "town") right before "in"
                 // a state or a province: "the border town of Spin Boldak in Kandahar province".
@@ -203,9 +201,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // facility in WordNet; not any organization: "al-Qaida in Iraq" acts there).
             if span.type == .organization, !span.isReference, let head = span.tokens.first(where: { !span.tokens.contains(doc.heads[$0]) }),
                lexicon.facilityNouns.contains(p.lower[span.tokens.upperBound - 1]) {
-                for m in p.kids(head, universal: "nmod") where p.preposition(m) == "in" && m > head {
-                    for o in placesNamed(p, m) where o != k { add(k, "located in", o, at: m, .locatedIn) }
-                }
+                for (m, o) in placesIn(p, head, after: head) where o != k { add(k, "located in", o, at: m, .locatedIn) }
             }
             // "Cleveland, Ohio", "Darwin, Australia": a place, a comma, and the state or the state's
             // division it is in; not a list ("Paris, London and Rome", "Cairo, Amman, Riyadh").
@@ -330,7 +326,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     // (And what the noun is "in": "Vollsmose, a neighborhood in the city of Odense".)
                     let outers = before.filter { p.rel($0) != "compound" }.map { p.spanOf[$0] }.filter { containers.contains($0) }
                         + ofs.flatMap { placesNamed(p, $0) }
-                        + p.kids(v, universal: "nmod").filter { $0 > v && p.preposition($0) == "in" }.flatMap { placesNamed(p, $0) }
+                        + placesIn(p, v, after: v).map(\.place)
                     for inner in inners {
                         for outer in outers where outer != inner { add(inner, "located in", outer, at: v, .locatedIn) }
                     }
@@ -996,6 +992,13 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// The places and states a head token names (`entities`).
     private func placesNamed(_ p: Parse, _ t: Int) -> [Int] {
         entities(p, t).filter { [.place, .state].contains(p.doc.spans[$0].type) }
+    }
+
+    /// The places and states named in the "in" phrases that hang on token `t` after token
+    /// `bound`, with each phrase: "Georgetown University in Washington", "a neighborhood in the
+    /// city of Odense".
+    private func placesIn(_ p: Parse, _ t: Int, after bound: Int) -> [(phrase: Int, place: Int)] {
+        p.kids(t, universal: "nmod").filter { $0 > bound && p.preposition($0) == "in" }.flatMap { m in placesNamed(p, m).map { (m, $0) } }
     }
 
     /// Whether a noun names the members or agents of a group: a state's agent noun ("forces",
