@@ -357,29 +357,23 @@ enum NERCorpora {
 
     static func spans(corpora: URL, excludingGMB heldOut: Set<Int> = []) throws -> [Span] {
         var spans: [Span] = []
-        // GMB: "Sentence #,Word,POS,Tag" CSV, latin-1; the last sentence is cut.
-        let gmbURL = corpora.appendingPathComponent("gmb-voa-partial/ner_dataset_truncated.csv")
-        let gmbData = try Data(contentsOf: gmbURL)
-        let gmb = String(data: gmbData, encoding: .isoLatin1) ?? ""
+        // GMB, the gold sets' sentences as gaps; the last sentence, cut by the file, counts.
         var tagged: [(String, String)] = []
-        // (Its lines end in CR LF, one Character in Swift: split on either.)
-        var skipping = false
-        for line in gmb.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).dropFirst() {
-            let fields = splitCSV(String(line))
-            guard fields.count >= 4 else { continue }
-            if let n = gmbSentenceNumber(fields[0]) { skipping = heldOut.contains(n) }
-            if skipping { tagged.append(("", "O")); continue }
-            let tag = fields[3].trimmingCharacters(in: .whitespacesAndNewlines)
-            let mapped: String
-            switch tag.dropFirst(2) {
-            case "per": mapped = "PER"
-            case "org": mapped = "ORG"
-            case "geo": mapped = "LOC"
-            case "gpe": mapped = "GPE"
-            case "eve": mapped = "EVE"
-            default: mapped = ""
+        for sentence in try gmbSentences(corpora.appendingPathComponent("gmb-voa-partial/ner_dataset_truncated.csv")) {
+            let skipping = sentence.number.map(heldOut.contains) ?? false
+            for (word, tag) in zip(sentence.words, sentence.tags) {
+                if skipping { tagged.append(("", "O")); continue }
+                let mapped: String
+                switch tag.dropFirst(2) {
+                case "per": mapped = "PER"
+                case "org": mapped = "ORG"
+                case "geo": mapped = "LOC"
+                case "gpe": mapped = "GPE"
+                case "eve": mapped = "EVE"
+                default: mapped = ""
+                }
+                tagged.append((word, mapped.isEmpty ? "O" : String(tag.prefix(2)) + mapped))
             }
-            tagged.append((fields[1], mapped.isEmpty ? "O" : String(tag.prefix(2)) + mapped))
         }
         spans += bio(tagged)
         // UNER: "idx word tag ..." blocks.
@@ -415,6 +409,30 @@ enum NERCorpora {
             }
         }
         if let c = cur { out.append(c) }
+        return out
+    }
+
+    /// One sentence of GMB's CSV: its number, and per word the word, its POS and its tag.
+    struct GMBSentence { var number: Int?; var words: [String] = []; var pos: [String] = []; var tags: [String] = [] }
+
+    /// GMB's rows ("Sentence #,Word,POS,Tag"; latin-1; lines end in CR LF, one Character in
+    /// Swift, so it splits on either) grouped by sentence in file order, tags trimmed. The last
+    /// sentence, which the file cuts, is kept: the readers decide.
+    static func gmbSentences(_ url: URL) throws -> [GMBSentence] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ModelError("\(url.path): cannot read (\(error.localizedDescription))")
+        }
+        let text = String(data: data, encoding: .isoLatin1) ?? ""
+        var out: [GMBSentence] = []
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).dropFirst() {
+            let f = splitCSV(String(line))
+            guard f.count >= 4 else { continue }
+            if f[0].hasPrefix("Sentence:") || out.isEmpty { out.append(GMBSentence(number: gmbSentenceNumber(f[0]))) }
+            out[out.count - 1].words.append(f[1])
+            out[out.count - 1].pos.append(f[2])
+            out[out.count - 1].tags.append(f[3].trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         return out
     }
 

@@ -169,33 +169,12 @@ public enum NERTraining {
     }
 
     /// Reads the GMB CSV ("Sentence #,Word,POS,Tag"; latin-1), maps its tags to PER, LOC, ORG, EVT
-    /// and O (see `NamedEntityTagger`) and drops the last sentence, which the file cuts.
+    /// and O (see `NamedEntityTagger`) and drops the last sentence, which the file cuts, and those
+    /// numbered in `heldOut`.
     public static func readGMB(_ url: URL, excluding heldOut: Set<Int> = []) throws -> [Sentence] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ModelError("\(url.path): cannot read (\(error.localizedDescription))")
-        }
-        let text = String(data: data, encoding: .isoLatin1) ?? ""
-        var out: [Sentence] = []
-        var words: [String] = [], pos: [String] = [], tags: [String] = []
-        var skip = false
-        func flush() {
-            if !words.isEmpty && !skip { out.append(Sentence(words: words, labels: mapGMB(pos: pos, tags: tags))) }
-            words = []; pos = []; tags = []
-        }
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).dropFirst() {
-            let f = NERCorpora.splitCSV(String(line))
-            guard f.count >= 4 else { continue }
-            if f[0].hasPrefix("Sentence:") {
-                flush()
-                skip = NERCorpora.gmbSentenceNumber(f[0]).map(heldOut.contains) ?? false
-            }
-            words.append(f[1])
-            pos.append(f[2])
-            tags.append(f[3].trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        // The last sentence is cut: drop it.
-        return out
+        try NERCorpora.gmbSentences(url).dropLast()
+            .filter { !($0.number.map(heldOut.contains) ?? false) }
+            .map { Sentence(words: $0.words, labels: mapGMB(pos: $0.pos, tags: $0.tags)) }
     }
 
     /// GMB tags of one sentence -> IOB2 over PER, LOC, ORG, EVT.
