@@ -103,8 +103,10 @@ struct WordNet {
 
     func isCommonWord(_ w: String) -> Bool { commonWords.contains(w) }
 
-    /// Single-word nouns whose first or second sense is an event (noun.event) or falls under a
-    /// meeting, an agreement, a negotiation, a truce, a military action, a war, an election or a visit.
+    /// Nouns of one or two plain words ("summit", "military operation") whose first sense is an
+    /// event (noun.event), or one of whose first three senses falls under one of the anchors below
+    /// (a meeting, an agreement, a war, an election, a visit, a protest, ...); not a noun that is
+    /// first an organization.
     func eventNouns() -> [String] {
         let anchors: [(String, Int)] = [
             ("meeting", 0), ("meeting", 1), ("agreement", 0), ("negotiation", 0), ("truce", 0),
