@@ -368,8 +368,118 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 }
             }
         }
+        // Where the parse connected two names by nothing, the words may: read last, so that a pair
+        // the parse related keeps the parse's reading.
+        var related = Set(out.map { [$0.subject, $0.object] })
+        for r in surfaceRelations(p) where !related.contains([r.subject, r.object]) {
+            related.insert([r.subject, r.object])
+            add(r.subject, r.label, r.object, at: r.token, lemma: r.lemma, .surface)
+        }
         return out
     }
+
+    // MARK: - Surface
+
+    /// Relations read off the words, the verb phrase of an open relation (ReVerb, Fader et al.
+    /// 2011) between two names: a name that is no preposition's object, its verb (after "has",
+    /// "will" and the like, or "is" before an -ing form; not a passive, not denied), maybe a
+    /// particle, an adverb or a day, then the object's name or a preposition and it, with only
+    /// determiners, adjectives and numbers before the name, which ends its noun phrase. "Mr.
+    /// Schroeder met Monday with Prime Minister Wen Jiabao" (a parse hung "with" on the full
+    /// stop), "Hamas dominated recent Palestinian elections" (a parse took it for a passive).
+    private func surfaceRelations(_ p: Parse) -> [(subject: Int, label: String, object: Int, token: Int, lemma: String)] {
+        let doc = p.doc
+        let n = doc.tokens.count
+        guard doc.upos.count == n, doc.xpos.count == n else { return [] }
+        var out: [(subject: Int, label: String, object: Int, token: Int, lemma: String)] = []
+        /// The span whose name starts at `t` after determiners, adjectives and numbers, if it ends
+        /// its noun phrase (no noun or possessive after it) and controls no verb after it.
+        func object(from t: Int, sentenceEnd: Int) -> Int? {
+            var t = t
+            while t < sentenceEnd, p.spanOf[t] < 0, ["DET", "ADJ", "NUM"].contains(doc.upos[t]) || doc.xpos[t] == "PRP$" { t += 1 }
+            guard t < sentenceEnd, p.spanOf[t] >= 0 else { return nil }
+            let k = p.spanOf[t]
+            let span = doc.spans[k]
+            guard span.tokens.lowerBound == t || span.titleTokenCount > 0 && t < span.tokens.lowerBound, acceptsObject(span),
+                  !isDemonym(p, span) else { return nil }
+            // What follows ends the phrase: punctuation, a preposition, a conjunction or a day. Not
+            // a noun it modifies, nor a verb it is the subject of ("suggested Pakistan was").
+            let after = span.tokens.upperBound
+            if after < sentenceEnd {
+                guard ["PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"].contains(doc.upos[after])
+                        || GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) else { return nil }
+                // "warned Syria to cooperate": the object of a verb of control (see verbRelations).
+                if p.lower[after] == "to", after + 1 < sentenceEnd, doc.upos[after + 1] == "VERB" { return nil }
+            }
+            return k
+        }
+        for (k, subject) in doc.spans.enumerated() where !subject.isReference && subject.type != .event {
+            let first = subject.tokens.lowerBound - subject.titleTokenCount
+            let sentence = doc.sentences[doc.sentenceIndex(ofToken: subject.tokens.lowerBound)]
+            // No preposition's object ("the leader of Hamas visited", "in southern Africa could
+            // affect"), nor one of its conjuncts ("officials in Washington and Berlin view").
+            func opening(_ t: Int) -> Int {
+                var b = t - 1
+                while b >= sentence.lowerBound, p.spanOf[b] < 0, ["DET", "ADJ", "NUM"].contains(doc.upos[b]) { b -= 1 }
+                return b
+            }
+            var before = opening(first)
+            if before > sentence.lowerBound, doc.upos[before] == "CCONJ", p.spanOf[before - 1] >= 0 {
+                let other = doc.spans[p.spanOf[before - 1]]
+                before = opening(other.tokens.lowerBound - other.titleTokenCount)
+            }
+            if before >= sentence.lowerBound, ["ADP", "PART"].contains(doc.upos[before]) || isDemonym(p, subject) { continue }
+            var t = subject.tokens.upperBound
+            var progressive = false, perfect = false
+            while t < sentence.upperBound {
+                let w = p.lower[t]
+                if ["not", "n't", "never", "n’t", "no"].contains(w) { t = sentence.upperBound; break }
+                if doc.upos[t] == "AUX", Self.tenseAuxiliaries.contains(w) { perfect = perfect || ["has", "have", "had"].contains(w); t += 1; continue }
+                if doc.upos[t] == "AUX", GeneralVocabulary.copulas.contains(w) || w == "been" { progressive = true; t += 1; continue }
+                if doc.upos[t] == "ADV", doc.xpos[t] == "RB", !Self.particles.contains(w) { t += 1; continue }
+                break
+            }
+            guard t < sentence.upperBound, doc.upos[t] == "VERB" else { continue }
+            let v = t
+            let form = doc.xpos[v]
+            // After "is" only an -ing form is active; a participle after "has" or alone is a past.
+            if progressive ? form != "VBG" : !["VBD", "VBZ", "VBP", "VBN", "VB"].contains(form) { continue }
+            if form == "VBN" && !perfect && (v + 1 >= sentence.upperBound || p.lower[v + 1] == "by") { continue }
+            let lemma = lexicon.verbLemma(p.lower[v]) ?? p.lemma(v)
+            guard lemma.count > 1, lemma != "be", lemma != "have" else { continue }
+            var label = past(of: lemma), base = lemma
+            t = v + 1
+            if t < sentence.upperBound, Self.particles.contains(p.lower[t]), doc.upos[t] == "ADP" || doc.upos[t] == "ADV" {
+                label += " " + p.lower[t]; base += " " + p.lower[t]; t += 1
+            }
+            while t < sentence.upperBound, doc.upos[t] == "ADV" && doc.xpos[t] == "RB"
+                    || GeneralVocabulary.dayAndMonthNames.contains(p.lower[t]) || ["today", "yesterday"].contains(p.lower[t]) { t += 1 }
+            guard t < sentence.upperBound else { continue }
+            if doc.upos[t] == "ADP" {
+                let prep = p.lower[t]
+                guard !Self.timePrepositions.contains(prep), !["as", "like", "than", "of"].contains(prep),
+                      let o = object(from: t + 1, sentenceEnd: sentence.upperBound), o != k,
+                      // A verb of saying relates only to where it was said, or whom one reports for.
+                      !Self.sayingVerbs.contains(lemma) || prep == "for" || [.place, .state].contains(doc.spans[o].type) else { continue }
+                out.append((k, label + " " + prep, o, v, base + " " + prep))
+            } else if !Self.sayingVerbs.contains(lemma), !Self.lightVerbs.contains(lemma),
+                      let o = object(from: t, sentenceEnd: sentence.upperBound), o != k {
+                out.append((k, label, o, v, base))
+            }
+        }
+        return out
+    }
+
+    /// A state named by its demonym ("Nicaraguan presidential candidate"): a modifier, no noun phrase.
+    private func isDemonym(_ p: Parse, _ span: EntitySpan) -> Bool {
+        guard span.type == .state else { return false }
+        let surface = p.doc.tokens[span.tokens].map(\.text).joined(separator: " ")
+        return lexicon.stateForDemonym(surface) != nil && lexicon.state(named: surface) == nil
+    }
+
+    /// Auxiliaries of tense and mood before a verb.
+    static let tenseAuxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
+                                                "should", "shall", "'ll", "'d", "’ll", "’d", "wo", "ca"]
 
     /// Whether a place span modifies a common noun after it that is no kind of place ("Israel's
     /// Maariv newspaper": a newspaper, not a place in Israel).

@@ -48,6 +48,9 @@ public enum RelationPattern: String, Sendable, CaseIterable {
     case hyphenatedStates
     /// "In Belgrade, the minister urged ...": the place a sentence opens with, for its main verb.
     case frontedPlace
+    /// A name, its verb and another name read off the words where the parse related them by
+    /// nothing ("met Monday with Prime Minister Wen Jiabao").
+    case surface
 
     public var confidence: Double {
         if RelationPattern.byPattern { return Double(RelationPattern.allCases.firstIndex(of: self)! + 1) / 100 }
@@ -67,6 +70,7 @@ public enum RelationPattern: String, Sendable, CaseIterable {
         case .eventPlace: return 0.75       // 58/77
         case .hyphenatedStates: return 0.35 // 0/1
         case .frontedPlace: return 0.65     // 3/4
+        case .surface: return 0.8           // 7/8
         }
     }
     static let byPattern = ProcessInfo.processInfo.environment["KGRAPH_CONFIDENCE_BY_PATTERN"] != nil

@@ -268,6 +268,28 @@ import Testing
         #expect(b.contains { $0 == ("Tomas Lindqvist", "wrote in", "Post") })
     }
 
+    /// Where the parse relates two names by nothing, the words may: a name, its verb, maybe a day,
+    /// and a preposition and the other name (this parse hangs "with" and the name on the full
+    /// stop, as the trained parser once did).
+    @Test func theWordsRelateWhatTheParseDoesNot() {
+        let found = handParsedTriples(
+            "Mr. Okafor met Monday with Prime Minister Anna Kovacs.",
+            words: ["Mr.", "Okafor", "met", "Monday", "with", "Prime", "Minister", "Anna", "Kovacs", "."],
+            upos: ["PROPN", "PROPN", "VERB", "PROPN", "ADP", "ADJ", "PROPN", "PROPN", "PROPN", "PUNCT"],
+            xpos: ["NNP", "NNP", "VBD", "NNP", "IN", "JJ", "NNP", "NNP", "NNP", "."],
+            heads: [1, 2, -1, 2, 9, 6, 7, 9, 7, 2],
+            deprels: ["nmod:desc", "nsubj", "root", "obl:unmarked", "case", "amod", "nmod:desc", "nsubj", "flat", "punct"],
+            spans: [EntitySpan(tokens: 1..<2, type: .person, name: "Okafor"),
+                    EntitySpan(tokens: 7..<9, type: .person, name: "Anna Kovacs", title: "prime minister")])
+        #expect(found.contains { $0 == ("Okafor", "met with", "Anna Kovacs") })
+        // Not a preposition's object, nor one of its conjuncts, as the subject; not a name that
+        // modifies a noun or is the subject of a clause, as the object.
+        #expect(!relationTriples("The leader of Hamas visited Cairo on Monday.").contains { $0.0 == "Hamas" })
+        #expect(!relationTriples("Some officials in Lagos and Abuja view the talks as a chance.").contains { $0.0 == "Abuja" })
+        #expect(!relationTriples("Mr. Okafor suggested Kenya was not doing enough.").contains { $0.2 == "Kenya" })
+        #expect(!relationTriples("Tomas Lindqvist endorsed Kenyan presidential candidate Anna Kovacs.").contains { $0.2 == "Kenya" })
+    }
+
     /// Whom a verb of appeal calls on does what the infinitive says: "called on X to close".
     @Test func whomAVerbCallsOnActs() {
         let a = relationTriples("A leading senator called on President Anna Kovacs to close the Guantanamo camp.")
