@@ -130,6 +130,18 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if let st = span.titleOf, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
                 add(k, title + " of", st, at: span.tokens.lowerBound, .title)
             }
+            // A title after "and" and another's title with its state shares the state: "Turkish
+            // President Ahmet Sezer and Prime Minister Recep Erdogan".
+            if span.type == .person, span.titleOf == nil, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
+                let open = span.tokens.lowerBound - span.titleTokenCount
+                if open >= 2, p.lower[open - 1] == "and", p.spanOf[open - 2] >= 0 {
+                    let other = doc.spans[p.spanOf[open - 2]]
+                    if other.type == .person, other.tokens.upperBound == open - 1, let st = other.titleOf, other.title != title,
+                       let t = other.title, !GeneralVocabulary.honorifics.contains(t) {
+                        add(k, title + " of", st, at: span.tokens.lowerBound, .title)
+                    }
+                }
+            }
             // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
             // "Hamas' political chief Khaled Mashaal".
             if let (org, role) = roles[k] {
@@ -413,7 +425,21 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             return k
         }
-        for (k, subject) in doc.spans.enumerated() where !subject.isReference && subject.type != .event {
+        /// The object from `t` and its conjuncts: "met with Anna Kovacs and Tomas Lindqvist".
+        func objects(from t: Int, sentenceEnd: Int) -> [Int] {
+            guard let o = object(from: t, sentenceEnd: sentenceEnd) else { return [] }
+            var out = [o]
+            var after = doc.spans[o].tokens.upperBound
+            while after + 1 < sentenceEnd, ["and", "or", ","].contains(p.lower[after]) {
+                var next = after + 1
+                if p.lower[after] == ",", next < sentenceEnd, ["and", "or"].contains(p.lower[next]) { next += 1 }
+                guard let o2 = object(from: next, sentenceEnd: sentenceEnd), doc.spans[o2].type == doc.spans[o].type else { break }
+                out.append(o2)
+                after = doc.spans[o2].tokens.upperBound
+            }
+            return out
+        }
+        for (k, subject) in doc.spans.enumerated() where !subject.isReference {
             let first = subject.tokens.lowerBound - subject.titleTokenCount
             let sentence = doc.sentences[doc.sentenceIndex(ofToken: subject.tokens.lowerBound)]
             // No preposition's object ("the leader of Hamas visited", "in southern Africa could
@@ -424,8 +450,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 return b
             }
             var before = opening(first)
+            // A conjunct before it shares the verb: "Mr. Abbas and Khaled Mashaal met".
+            var subjects = [k]
             if before > sentence.lowerBound, doc.upos[before] == "CCONJ", p.spanOf[before - 1] >= 0 {
-                let other = doc.spans[p.spanOf[before - 1]]
+                let j = p.spanOf[before - 1]
+                let other = doc.spans[j]
+                if p.lower[before] == "and", !other.isReference, !isDemonym(p, other) { subjects.append(j) }
                 before = opening(other.tokens.lowerBound - other.titleTokenCount)
             }
             if before >= sentence.lowerBound, ["ADP", "PART"].contains(doc.upos[before]) || isDemonym(p, subject) { continue }
@@ -457,14 +487,16 @@ public struct DependencyRelationExtractor: RelationExtractor {
             guard t < sentence.upperBound else { continue }
             if doc.upos[t] == "ADP" {
                 let prep = p.lower[t]
-                guard !Self.timePrepositions.contains(prep), !["as", "like", "than", "of"].contains(prep),
-                      let o = object(from: t + 1, sentenceEnd: sentence.upperBound), o != k,
-                      // A verb of saying relates only to where it was said, or whom one reports for.
-                      !Self.sayingVerbs.contains(lemma) || prep == "for" || [.place, .state].contains(doc.spans[o].type) else { continue }
-                out.append((k, label + " " + prep, o, v, base + " " + prep))
-            } else if !Self.sayingVerbs.contains(lemma), !Self.lightVerbs.contains(lemma),
-                      let o = object(from: t, sentenceEnd: sentence.upperBound), o != k {
-                out.append((k, label, o, v, base))
+                guard !Self.timePrepositions.contains(prep), !["as", "like", "than", "of"].contains(prep) else { continue }
+                for o in objects(from: t + 1, sentenceEnd: sentence.upperBound) where !subjects.contains(o)
+                    // A verb of saying relates only to where it was said, or whom one reports for.
+                    && (!Self.sayingVerbs.contains(lemma) || prep == "for" || [.place, .state].contains(doc.spans[o].type)) {
+                    for s in subjects { out.append((s, label + " " + prep, o, v, base + " " + prep)) }
+                }
+            } else if !Self.sayingVerbs.contains(lemma), !Self.lightVerbs.contains(lemma) {
+                for o in objects(from: t, sentenceEnd: sentence.upperBound) where !subjects.contains(o) {
+                    for s in subjects { out.append((s, label, o, v, base)) }
+                }
             }
         }
         return out

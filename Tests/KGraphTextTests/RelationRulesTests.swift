@@ -282,12 +282,35 @@ import Testing
             spans: [EntitySpan(tokens: 1..<2, type: .person, name: "Okafor"),
                     EntitySpan(tokens: 7..<9, type: .person, name: "Anna Kovacs", title: "prime minister")])
         #expect(found.contains { $0 == ("Okafor", "met with", "Anna Kovacs") })
+        // Conjuncts share the verb: the subject before "and" (here the parse made the second
+        // name a conjunct of a noun), and the object after it.
+        let both = handParsedTriples(
+            "Mr. Abbas and Khaled Okafor met Friday in Cairo and Aswan.",
+            words: ["Mr.", "Abbas", "and", "Khaled", "Okafor", "met", "Friday", "in", "Cairo", "and", "Aswan", "."],
+            upos: ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+            xpos: ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", "NNP", "IN", "NNP", "CC", "NNP", "."],
+            heads: [1, 5, 4, 4, 6, -1, 5, 8, 5, 10, 5, 5],
+            deprels: ["nmod:desc", "nsubj", "cc", "compound", "conj", "root", "obl:unmarked", "case", "obl", "cc", "obl", "punct"],
+            spans: [EntitySpan(tokens: 1..<2, type: .person, name: "Abbas"),
+                    EntitySpan(tokens: 3..<5, type: .person, name: "Khaled Okafor"),
+                    EntitySpan(tokens: 8..<9, type: .place, name: "Cairo"),
+                    EntitySpan(tokens: 10..<11, type: .place, name: "Aswan")])
+        for who in ["Abbas", "Khaled Okafor"] {
+            for place in ["Cairo", "Aswan"] { #expect(both.contains { $0 == (who, "met in", place) }, "\(who) met in \(place)") }
+        }
         // Not a preposition's object, nor one of its conjuncts, as the subject; not a name that
         // modifies a noun or is the subject of a clause, as the object.
         #expect(!relationTriples("The leader of Hamas visited Cairo on Monday.").contains { $0.0 == "Hamas" })
         #expect(!relationTriples("Some officials in Lagos and Abuja view the talks as a chance.").contains { $0.0 == "Abuja" })
         #expect(!relationTriples("Mr. Okafor suggested Kenya was not doing enough.").contains { $0.2 == "Kenya" })
         #expect(!relationTriples("Tomas Lindqvist endorsed Kenyan presidential candidate Anna Kovacs.").contains { $0.2 == "Kenya" })
+    }
+
+    /// A title after "and" and another's title with its state shares the state.
+    @Test func aTitleAfterAndSharesTheState() {
+        let found = relationTriples("Kenyan President Anna Kovacs and Foreign Minister Tomas Lindqvist arrived in Nairobi on Monday.")
+        #expect(found.contains { $0 == ("Anna Kovacs", "president of", "Kenya") })
+        #expect(found.contains { $0 == ("Tomas Lindqvist", "foreign minister of", "Kenya") })
     }
 
     /// Whom a verb of appeal calls on does what the infinitive says: "called on X to close".
