@@ -128,8 +128,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                 }
                 // A person's run that ends in a given name, or in one word after a title, takes the
                 // proper noun the tagger left after it ("Denver Mayor Tomas" + "Lindqvist").
-                if type == "PER", doc.upos.count == doc.tokens.count, e < sentence.upperBound, e - t >= 1,
-                   lexicon.givenNames.contains(words[e - 1]) || (t..<(e - 1)).contains(where: { matchTitle(words, $0, e) == e - 1 - $0 }),
+                // (Or a run of any type that ends in one word after a title: "New Orleans Mayor Tomas"
+                // tagged as a place.)
+                if doc.upos.count == doc.tokens.count, e < sentence.upperBound, e - t >= 1,
+                   type == "PER" && lexicon.givenNames.contains(words[e - 1])
+                    || (t..<(e - 1)).contains(where: { matchTitle(words, $0, e) == e - 1 - $0 }),
                    doc.entityTags[e] == "O", doc.upos[e] == "PROPN",
                    isCapitalized(words[e]), !isCommonWord(words[e]), !covered[e] {
                     e += 1
@@ -231,10 +234,10 @@ public struct LexiconRecognizer: EntityRecognizer {
                    !lexicon.organizationHeads.contains(words[e - 1].lowercased()) {
                     hint = .person
                 }
-                // "Denver Mayor Tomas Lindqvist" tagged as one person or organization: a place the
+                // "Denver Mayor Tomas Lindqvist" tagged as one person, organization or place: a place the
                 // gazetteer knows, then a place's office, then the name, is the place and the person
                 // (whose title is the place's).
-                if hint == .person || hint == .organization, e - a >= 3,
+                if hint == .person || hint == .organization || hint == .place, e - a >= 3,
                    let k = (1...2).first(where: { k in a + k < e - 1 && lexicon.place(named: words[a..<(a + k)].joined(separator: " ")) != nil
                        && lookupState(words, a, a + k) == nil
                        && GeneralVocabulary.placeOffices.contains(words[a + k].lowercased()) && matchTitle(words, a + k, e) != nil }) {

@@ -105,6 +105,9 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // (Which the tagger may take for one place, and end before the surname.)
+        #expect(relationTriples("At the same news conference, New Orleans Mayor Tomas Lindqvist said it is time for residents to return.")
+            .contains { $0 == ("Tomas Lindqvist", "mayor of", "New Orleans") })
         // A noun for what a person is before the name makes a member of an organization (not of a
         // state: "Russian cellist"), and "ex-" says only when.
         #expect(relationTriples("BBC journalist Karl Huber, released Wednesday by kidnappers, has received an award.")
