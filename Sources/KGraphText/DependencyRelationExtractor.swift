@@ -530,10 +530,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let doc = p.doc
         let x = doc.spans[k].tokens
         let n = doc.tokens.count
-        guard x.upperBound + 1 < n, p.lower[x.upperBound] == ",", p.spanOf[x.upperBound + 1] >= 0 else { return nil }
-        let y = p.spanOf[x.upperBound + 1]
+        guard x.upperBound + 1 < n, p.lower[x.upperBound] == "," else { return nil }
+        // (Maybe a word for the part of it: "Juba, southern Sudan".)
+        var start = x.upperBound + 1
+        if start + 1 < n, GeneralVocabulary.compassWords.contains(doc.tokens[start].text) { start += 1 }
+        guard p.spanOf[start] >= 0 else { return nil }
+        let y = p.spanOf[start]
         let ys = doc.spans[y]
-        guard ys.tokens.lowerBound == x.upperBound + 1,
+        guard ys.tokens.lowerBound == start,
               doc.sentenceIndex(ofToken: ys.tokens.lowerBound) == doc.sentenceIndex(ofToken: x.lowerBound) else { return nil }
         // (A division's name that several states share is the one of the place's state: "Tampa,
         // Florida".)

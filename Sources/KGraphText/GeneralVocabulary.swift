@@ -115,6 +115,12 @@ public enum GeneralVocabulary {
         "province", "state", "region", "district", "county", "governorate", "prefecture", "municipality", "oblast",
     ]
 
+    /// Lower-case words for the part of a place: "southern Sudan", "northeastern Nigeria".
+    public static let compassWords: Set<String> = [
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+        "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    ]
+
     /// Last words that make a capitalized phrase an event.
     public static let eventHeads: Set<String> = [
         "summit", "conference", "war", "games", "olympics", "cup", "election", "elections", "forum",

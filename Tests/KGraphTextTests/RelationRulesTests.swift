@@ -349,6 +349,9 @@ import Testing
         // one of the place's state.
         #expect(relationTriples("The band cancelled a concert in Orlando, Florida, after the singer fell ill.")
             .contains { $0 == ("Orlando", "located in", "Florida") })
+        // With a word for the part of the state between.
+        #expect(relationTriples("The talks will resume on Thursday in Kaunas, southern Lithuania.")
+            .contains { $0 == ("Kaunas", "located in", "Lithuania") })
     }
 
     /// Roles from appositions and copulas with any noun for a person ("chief economist"); kinship
