@@ -458,8 +458,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if p.lower[before] == "and", !other.isReference, !isDemonym(p, other) { subjects.append(j) }
                 before = opening(other.tokens.lowerBound - other.titleTokenCount)
             }
-            if before >= sentence.lowerBound, ["ADP", "PART"].contains(doc.upos[before]) || isDemonym(p, subject) { continue }
+            // (A demonym stands for its state only before its agents: "Ukrainian authorities", not
+            // "Pakistani students".)
+            let agents = subject.tokens.upperBound < sentence.upperBound
+                && GeneralVocabulary.stateAgentNouns.contains(p.lower[subject.tokens.upperBound])
+            if isDemonym(p, subject) && !agents || before >= sentence.lowerBound && ["ADP", "PART"].contains(doc.upos[before]) { continue }
             var t = subject.tokens.upperBound
+            // Its members or agents stand for it: "Hamas militants committed".
+            if t < sentence.upperBound, p.spanOf[t] < 0, doc.upos[t] == "NOUN", isMembersNoun(p, t) { t += 1 }
             var progressive = false, perfect = false
             while t < sentence.upperBound {
                 let w = p.lower[t]
@@ -506,7 +512,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func isDemonym(_ p: Parse, _ span: EntitySpan) -> Bool {
         guard span.type == .state else { return false }
         let surface = p.doc.tokens[span.tokens].map(\.text).joined(separator: " ")
-        return lexicon.stateForDemonym(surface) != nil && lexicon.state(named: surface) == nil
+        return lexicon.stateForDemonym(surface) != nil && Lexicon.key(surface) != Lexicon.key(span.name)
     }
 
     /// Auxiliaries of tense and mood before a verb.

@@ -301,6 +301,17 @@ import Testing
         for who in ["Abbas", "Khaled Okafor"] {
             for place in ["Cairo", "Aswan"] { #expect(both.contains { $0 == (who, "met in", place) }, "\(who) met in \(place)") }
         }
+        // An organization's members stand for it (here the parse made the verb a modifier).
+        let members = handParsedTriples(
+            "Hamas forces committed war crimes.",
+            words: ["Hamas", "forces", "committed", "war", "crimes", "."],
+            upos: ["PROPN", "NOUN", "VERB", "NOUN", "NOUN", "PUNCT"], xpos: ["NNP", "NNS", "VBD", "NN", "NNS", "."],
+            heads: [1, -1, 4, 4, 1, 1], deprels: ["compound", "root", "amod", "compound", "conj", "punct"],
+            spans: [EntitySpan(tokens: 0..<1, type: .organization, name: "Hamas"),
+                    EntitySpan(tokens: 3..<5, type: .event, name: "war crimes", isCommonNoun: true)])
+        #expect(members.contains { $0 == ("Hamas", "committed", "war crimes") })
+        // A demonym stands for its state before its agents only.
+        #expect(!relationTriples("Some 800 Kenyan students staged demonstrations in Nairobi.").contains { $0.0 == "Kenya" })
         // Not a preposition's object, nor one of its conjuncts, as the subject; not a name that
         // modifies a noun or is the subject of a clause, as the object.
         #expect(!relationTriples("The leader of Hamas visited Cairo on Monday.").contains { $0.0 == "Hamas" })
