@@ -349,6 +349,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if p.spanOf[v] >= 0, doc.spans[p.spanOf[v]].type == .event, p.rel(v) != "compound" {
                 let noun = p.lemma(v)
                 let held = lexicon.heldEventNouns.contains(noun) || lexicon.heldEventNouns.contains(p.lower[v])
+                    || p.lower[v].hasSuffix("s") && lexicon.heldEventNouns.contains(String(p.lower[v].dropLast())) // "Winter Games"
                 // The place may hang on the verb that holds the event: "held talks in Geneva".
                 var places = p.kids(v, universal: "nmod")
                 if p.rel(v) == "obj", doc.heads[v] >= 0, Self.holdingVerbs.contains(p.lemma(doc.heads[v])) {

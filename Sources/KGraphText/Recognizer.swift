@@ -316,10 +316,11 @@ public struct LexiconRecognizer: EntityRecognizer {
                     let start = k > sentence.lowerBound && words[k - 1] == "Tropical" && !covered[k - 1] ? k - 1 : k
                     spans.append(EntitySpan(tokens: start..<(k + 2), type: .event, name: words[start..<(k + 2)].joined(separator: " ")))
                     for c in start..<(k + 2) { covered[c] = true }
-                } else if !headline, let run = untaggedOrganization(doc, words, k, sentence, covered) {
-                    // Capitalized words the tagger left out that end in a noun for an organization:
-                    // "the Supreme National Security Council".
-                    classify(doc, words, run, sentenceStart: k == sentence.lowerBound, headline: false, hint: .organization, into: &spans)
+                } else if !headline, let (run, type) = untaggedName(doc, words, k, sentence, covered) {
+                    // Capitalized words the tagger left out that end in a noun for an organization
+                    // ("the Supreme National Security Council") or in an event's head word ("the
+                    // Summer Olympics").
+                    classify(doc, words, run, sentenceStart: k == sentence.lowerBound, headline: false, hint: type, into: &spans)
                     for c in run { covered[c] = true }
                 } else if let (len, state) = lookupState(words, k, min(k + 6, sentence.upperBound)), len == 1 || (k..<(k + len)).allSatisfy({ !covered[$0] }) {
                     spans.append(stateSpan(k..<(k + len), state))
@@ -369,6 +370,14 @@ public struct LexiconRecognizer: EntityRecognizer {
     /// organization ("Supreme National Security Council", "Office of the Special Inspector
     /// General"); a day or a month ends it.
     private func untaggedOrganization(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>, _ covered: [Bool]) -> Range<Int>? {
+        guard let (run, type) = untaggedName(doc, words, k, sentence, covered), type == .organization else { return nil }
+        return run
+    }
+
+    /// Capitalized words the tagger left out, as `untaggedOrganization` reads them, that end in a
+    /// noun for an organization or in an event's head word ("the 2012 Summer Olympics").
+    private func untaggedName(_ doc: Document, _ words: [String], _ k: Int, _ sentence: Range<Int>,
+                              _ covered: [Bool]) -> (Range<Int>, EntityType)? {
         guard !GeneralVocabulary.functionWords.contains(words[k].lowercased()), doc.upos.count == words.count else { return nil }
         func name(_ j: Int) -> Bool { isFreeNameWord(words, j, sentence, covered) }
         var j = k
@@ -383,8 +392,9 @@ public struct LexiconRecognizer: EntityRecognizer {
         // (not a title such as "Installed Biometrics and Got Excellent Service").
         guard j - k >= 2, doc.upos[j - 1] == "PROPN", !(k..<j).contains(where: { doc.upos[$0] == "VERB" }) else { return nil }
         let last = words[j - 1].lowercased()
-        guard lexicon.organizationHeads.contains(last) || lexicon.organizationNouns.contains(last) else { return nil }
-        return k..<j
+        if lexicon.organizationHeads.contains(last) || lexicon.organizationNouns.contains(last) { return (k..<j, .organization) }
+        if GeneralVocabulary.eventHeads.contains(last) { return (k..<j, .event) }
+        return nil
     }
 
     /// Whether a name is what a place noun before "of" names: "the West Bank settlement of Ariel",

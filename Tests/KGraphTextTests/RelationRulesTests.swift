@@ -157,6 +157,15 @@ import Testing
             .contains { $0 == ("Turkey", "stepped up", "military operations") })
     }
 
+    /// Capitalized words the tagger left out that end in an event's head word are a named event,
+    /// and games in the plural are held like a game.
+    @Test func untaggedNamedEventsAndPluralGames() {
+        #expect(relationTriples("Organizers of the 2030 Winter Olympics in Oslo have promised the greenest games.")
+            .contains { $0 == ("Winter Olympics", "held in", "Oslo") })
+        #expect(relationTriples("Divers will draw a large audience at the Winter Games in Lillehammer.")
+            .contains { $0 == ("Winter Games", "held in", "Lillehammer") })
+    }
+
     /// What news reports as happenings besides meetings and attacks, under WordNet's protests,
     /// explosions, withdrawals, votes, journeys, speeches, resignations, deployments, operations,
     /// sanctions, arrests and bombs, is an event: it takes part in relations and takes place somewhere.
