@@ -222,6 +222,10 @@ public struct LexiconRecognizer: EntityRecognizer {
                    lexicon.place(named: Self.joinName(words[a..<e])) != nil {
                     hint = .place
                 }
+                // A "person" before "province" or the like is a place: "western Al Anbar province".
+                if hint == .person, e < sentence.upperBound, GeneralVocabulary.divisionNouns.contains(words[e]) {
+                    hint = .place
+                }
                 // A lone word tagged as a person that names a city of a million people or more, and
                 // is no given name, is that city: "travels to Tokyo".
                 if hint == .person, e - a == 1, !lexicon.givenNames.contains(words[a]),

@@ -166,6 +166,12 @@ import Testing
             .contains { $0 == ("Winter Games", "held in", "Lillehammer") })
     }
 
+    /// A name tagged as a person before "province" or the like is a place.
+    @Test func aPersonBeforeProvinceIsAPlace() {
+        #expect(relationTriples("Three soldiers died of wounds sustained in an attack in western Al Anbar province.")
+            .contains { $0.0 == "attack" && $0.1 == "took place in" && $0.2.hasPrefix("Al Anbar") })
+    }
+
     /// What news reports as happenings besides meetings and attacks, under WordNet's protests,
     /// explosions, withdrawals, votes, journeys, speeches, resignations, deployments, operations,
     /// sanctions, arrests and bombs, is an event: it takes part in relations and takes place somewhere.
