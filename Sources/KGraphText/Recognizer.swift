@@ -84,6 +84,13 @@ public struct LexiconRecognizer: EntityRecognizer {
                 while e < sentence.upperBound, doc.entityTags[e] == "I-" + type, !covered[e] { e += 1 }
                 let taggedEnd = e // what follows a cut is no name either
                 e = t + saneLength(words, t..<e)
+                // An organization's run ends where a title that runs on past it starts: "U.S." +
+                // "National Security Advisor James Jones" (tagged "U.S. National Security").
+                if type == "ORG", e < sentence.upperBound,
+                   let j = (t..<e).first(where: { j in matchTitle(words, j, sentence.upperBound).map { j + $0 > e } ?? false }) {
+                    if j == t { t = taggedEnd; continue }
+                    e = j
+                }
                 e = hyphenatedEnd(doc, words, type: matchTitle(words, t, e) != nil ? "PER" : type, end: e, limit: sentence.upperBound)
                 // A hyphenated given name, after which the tagger ended the name: "Frank-Walter" +
                 // "Steinmeier", "President Jean-Bertrand" + "Aristide". The next word is a proper
@@ -163,6 +170,15 @@ public struct LexiconRecognizer: EntityRecognizer {
                     if a - 2 >= sentence.lowerBound, a < e, matchTitle(words, a, e) != nil, !covered[a - 1], !covered[a - 2],
                        isCapitalized(words[a - 2]), isCapitalized(words[a - 1]), lookupState(words, a - 2, a)?.0 == 2 {
                         a -= 2
+                        continue
+                    }
+                    // A title that ends inside the run, but starts before it ("National Security" +
+                    // "Advisor James Jones").
+                    if let n = (1...3).first(where: { n in
+                        a - n >= sentence.lowerBound && (a - n..<a).allSatisfy { !covered[$0] && isCapitalized(words[$0]) }
+                            && (matchTitle(words, a - n, e) ?? 0) > n
+                    }) {
+                        a -= n
                         continue
                     }
                     // A title with a lower-case word inside: "U.S. Secretary of State" + "Colin Powell".

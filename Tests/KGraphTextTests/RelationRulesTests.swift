@@ -105,6 +105,9 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // A title that the tagger cut, taking its first words for an organization's name.
+        #expect(relationTriples("During an interview Sunday on CNN, U.S. National Security Advisor Tomas Lindqvist described the operation as going well.")
+            .contains { $0 == ("Tomas Lindqvist", "national security advisor of", "United States") })
         // (Which the tagger may take for one place, and end before the surname.)
         #expect(relationTriples("At the same news conference, New Orleans Mayor Tomas Lindqvist said it is time for residents to return.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "New Orleans") })
