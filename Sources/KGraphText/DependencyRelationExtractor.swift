@@ -409,11 +409,24 @@ public struct DependencyRelationExtractor: RelationExtractor {
         /// its noun phrase (no noun or possessive after it) and controls no verb after it.
         func object(from t: Int, sentenceEnd: Int) -> Int? {
             var t = t
-            while t < sentenceEnd, p.spanOf[t] < 0, ["DET", "ADJ", "NUM"].contains(doc.upos[t]) || doc.xpos[t] == "PRP$" { t += 1 }
-            guard t < sentenceEnd, p.spanOf[t] >= 0 else { return nil }
-            let k = p.spanOf[t]
+            // (A demonym is an adjective here: "dominated recent Palestinian elections".)
+            func demonymAt(_ t: Int) -> Int? {
+                guard p.spanOf[t] >= 0 else { return nil }
+                let d = doc.spans[p.spanOf[t]]
+                return d.tokens.lowerBound == t && isDemonym(p, d) ? d.tokens.upperBound : nil
+            }
+            while t < sentenceEnd {
+                if p.spanOf[t] < 0, ["DET", "ADJ", "NUM"].contains(doc.upos[t]) || doc.xpos[t] == "PRP$" { t += 1; continue }
+                if let end = demonymAt(t), end < sentenceEnd, ["NOUN", "PROPN"].contains(doc.upos[end]) { t = end; continue }
+                break
+            }
+            // The span that starts here, or an event's that started at the demonym.
+            guard t < sentenceEnd, let k = doc.spans.indices.first(where: { doc.spans[$0].tokens.lowerBound == t && !isDemonym(p, doc.spans[$0]) })
+                    ?? (p.spanOf[t] >= 0 ? p.spanOf[t] : nil)
+                    ?? doc.spans.indices.first(where: { doc.spans[$0].type == .event && doc.spans[$0].tokens.contains(t) }) else { return nil }
             let span = doc.spans[k]
-            guard span.tokens.lowerBound == t || span.titleTokenCount > 0 && t < span.tokens.lowerBound, acceptsObject(span),
+            guard span.tokens.lowerBound == t || span.titleTokenCount > 0 && t < span.tokens.lowerBound
+                    || span.type == .event && span.tokens.contains(t), acceptsObject(span),
                   !isDemonym(p, span) else { return nil }
             // What follows ends the phrase: punctuation, a preposition, a conjunction or a day. Not
             // a noun it modifies, nor a verb it is the subject of ("suggested Pakistan was").

@@ -328,6 +328,16 @@ import Testing
             spans: [EntitySpan(tokens: 0..<1, type: .organization, name: "Hamas"),
                     EntitySpan(tokens: 3..<5, type: .event, name: "war crimes", isCommonNoun: true)])
         #expect(members.contains { $0 == ("Hamas", "committed", "war crimes") })
+        // A demonym before the object's noun is an adjective there.
+        let dominated = handParsedTriples(
+            "Hamas dominated recent Palestinian elections.",
+            words: ["Hamas", "dominated", "recent", "Palestinian", "elections", "."],
+            upos: ["PROPN", "VERB", "ADJ", "ADJ", "NOUN", "PUNCT"], xpos: ["NNP", "VBD", "JJ", "JJ", "NNS", "."],
+            heads: [1, -1, 4, 4, 1, 1], deprels: ["nsubj:pass", "root", "amod", "amod", "obj", "punct"],
+            spans: [EntitySpan(tokens: 0..<1, type: .organization, name: "Hamas"),
+                    EntitySpan(tokens: 3..<4, type: .state, name: "Palestine"),
+                    EntitySpan(tokens: 3..<5, type: .event, name: "Palestinian elections", isCommonNoun: true)])
+        #expect(dominated.contains { $0 == ("Hamas", "dominated", "Palestinian elections") })
         // A demonym stands for its state before its agents only.
         #expect(!relationTriples("Some 800 Kenyan students staged demonstrations in Nairobi.").contains { $0.0 == "Kenya" })
         // Not a preposition's object, nor one of its conjuncts, as the subject; not a name that
