@@ -148,6 +148,9 @@ public enum GeneralVocabulary {
         "agreement", "deal", "tensions", "summit", "border", "alliance", "partnership", "conflict", "war",
     ]
 
+    /// Particles joined to the next part of a name by a hyphen: "al-Sadr", "el-Sisi", "bin-Nayef".
+    public static let hyphenedNameParticles: Set<String> = ["al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu"]
+
     /// Words that begin or join a capitalized name without being capitalized themselves.
     public static let nameConnectors: Set<String> = [
         "of", "the", "for", "and", "de", "du", "da", "al", "el", "bin", "ibn", "bint", "ben", "van", "von", "der", "la", "le",

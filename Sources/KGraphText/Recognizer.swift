@@ -166,6 +166,16 @@ public struct LexiconRecognizer: EntityRecognizer {
                         a -= 1
                         continue
                     }
+                    // A name's particle and hyphen the tagger left out, with the given name before
+                    // them: "Hussein al-" + "Shahristani".
+                    if type == "PER", a == t, a - 3 >= sentence.lowerBound, words[a - 1] == "-",
+                       GeneralVocabulary.hyphenedNameParticles.contains(words[a - 2]),
+                       doc.tokens[a - 1].start == doc.tokens[a - 2].end, doc.tokens[a].start == doc.tokens[a - 1].end,
+                       !covered[a - 1], !covered[a - 2], !covered[a - 3], isCapitalized(words[a - 3]), doc.entityTags[a - 3] == "O",
+                       lexicon.givenNames.contains(words[a - 3]) || !isCommonWord(words[a - 3]) {
+                        a -= 3
+                        continue
+                    }
                     // A demonym of two words before the title: "South Korean" + "Foreign Minister".
                     if a - 2 >= sentence.lowerBound, a < e, matchTitle(words, a, e) != nil, !covered[a - 1], !covered[a - 2],
                        isCapitalized(words[a - 2]), isCapitalized(words[a - 1]), lookupState(words, a - 2, a)?.0 == 2 {

@@ -105,6 +105,9 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // A given name and a particle the tagger left out of the name: "Adel al-" + "Rubaie".
+        #expect(relationTriples("Iraqi oil minister Adel al-Rubaie had declared the contract illegal.")
+            .contains { $0 == ("Adel al-Rubaie", "oil minister of", "Iraq") })
         // A title that the tagger cut, taking its first words for an organization's name.
         #expect(relationTriples("During an interview Sunday on CNN, U.S. National Security Advisor Tomas Lindqvist described the operation as going well.")
             .contains { $0 == ("Tomas Lindqvist", "national security advisor of", "United States") })
