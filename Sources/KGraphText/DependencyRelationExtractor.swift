@@ -1066,8 +1066,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         while t >= 0, p.spanOf[t] < 0 || p.spanOf[t] == person, words.count < 5 {
             let w = Self.withoutFormer(p.lower[t])
             // Lower-case modifiers of the role: "political chief", "defense minister".
+            // (Or a capitalized common noun: "Palestinian Cabinet minister".)
             let modifier = p.doc.upos.count == p.doc.tokens.count && ["ADJ", "NOUN"].contains(p.doc.upos[t])
-                && p.doc.tokens[t].text == p.lower[t] && !words.isEmpty && p.doc.heads[t] > t && ["amod", "compound"].contains(p.rel(t))
+                && (p.doc.tokens[t].text == p.lower[t] || p.doc.upos[t] == "NOUN")
+                && !words.isEmpty && p.doc.heads[t] > t && ["amod", "compound"].contains(p.rel(t))
             // A noun for what a person is, right before the name, names an organization's member
             // ("BBC journalist X"; not a state's: "Russian cellist X", below).
             let member = words.isEmpty && p.doc.xpos.count == p.doc.tokens.count && p.doc.xpos[t] == "NN"

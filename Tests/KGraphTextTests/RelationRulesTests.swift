@@ -105,6 +105,9 @@ import Testing
     @Test func moreTitlesBeforeNames() {
         #expect(relationTriples("And Denver Mayor Tomas Lindqvist has suspended the scheduled return of residents.")
             .contains { $0 == ("Tomas Lindqvist", "mayor of", "Denver") })
+        // A capitalized common noun in a lower-case role: "Cabinet minister".
+        #expect(relationTriples("Kenyan Cabinet minister Tomas Lindqvist called on the rebels to return to talks.")
+            .contains { $0 == ("Tomas Lindqvist", "cabinet minister of", "Kenya") })
         // A given name and a particle the tagger left out of the name: "Adel al-" + "Rubaie".
         #expect(relationTriples("Iraqi oil minister Adel al-Rubaie had declared the contract illegal.")
             .contains { $0 == ("Adel al-Rubaie", "oil minister of", "Iraq") })
