@@ -430,7 +430,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
                   !isDemonym(p, span) else { return nil }
             // What follows ends the phrase: punctuation, a preposition, a conjunction or a day. Not
             // a noun it modifies, nor a verb it is the subject of ("suggested Pakistan was").
-            let after = span.tokens.upperBound
+            var after = span.tokens.upperBound
+            // (Its members or agents stand for it: "leaving the Bush administration"; a place has none.)
+            if after < sentenceEnd, span.type != .place, p.spanOf[after] < 0, doc.upos[after] == "NOUN", isMembersNoun(p, after) { after += 1 }
             if after < sentenceEnd {
                 guard ["PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"].contains(doc.upos[after])
                         || GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) else { return nil }

@@ -334,6 +334,15 @@ import Testing
             spans: [EntitySpan(tokens: 0..<1, type: .organization, name: "Hamas"),
                     EntitySpan(tokens: 3..<5, type: .event, name: "war crimes", isCommonNoun: true)])
         #expect(members.contains { $0 == ("Hamas", "committed", "war crimes") })
+        // And the object's (not a place's people).
+        let administration = handParsedTriples(
+            "Anna Kovacs criticized the Lindqvist administration.",
+            words: ["Anna", "Kovacs", "criticized", "the", "Lindqvist", "administration", "."],
+            upos: ["PROPN", "PROPN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"], xpos: ["NNP", "NNP", "VBD", "DT", "NNP", "NN", "."],
+            heads: [2, 0, -1, 5, 5, 6, 2], deprels: ["nsubj", "flat", "root", "det", "compound", "nsubj", "punct"],
+            spans: [EntitySpan(tokens: 0..<2, type: .person, name: "Anna Kovacs"),
+                    EntitySpan(tokens: 4..<5, type: .person, name: "Lindqvist")])
+        #expect(administration.contains { $0 == ("Anna Kovacs", "criticized", "Lindqvist") })
         // A demonym before the object's noun is an adjective there.
         let dominated = handParsedTriples(
             "Hamas dominated recent Palestinian elections.",
