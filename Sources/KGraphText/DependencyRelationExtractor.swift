@@ -726,7 +726,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if prep == "for", p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event,
                    !p.kids(v, "obj").isEmpty || obliques.contains(where: { $0 != o && p.preposition($0) != nil }) { continue }
                 // An event after "during", "after", "amid" says when: "suffered a stroke during a visit".
-                if Self.timePrepositions.contains(prep), p.spanOf[o] >= 0, doc.spans[p.spanOf[o]].type == .event { continue }
+                // (Or after a span of time: "after months of negotiations".)
+                if Self.timePrepositions.contains(prep), entities(p, o).contains(where: { doc.spans[$0].type == .event }) { continue }
                 // A verb of saying relates only to where it was said: "said in Abuja" (not "said at
                 // a news conference", "said in talks", "said for Tokyo").
                 if Self.sayingVerbs.contains(lemma),

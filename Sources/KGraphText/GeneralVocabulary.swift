@@ -79,6 +79,8 @@ public enum GeneralVocabulary {
     public static let partitiveNouns: Set<String> = [
         "series", "round", "wave", "spate", "string", "number", "couple", "handful", "pair", "rash", "flurry",
         "host", "set", "part",
+        // And spans of time: "two days of talks", "months of negotiations".
+        "hour", "day", "week", "month", "year",
     ]
 
     /// Nouns of kinship, whose "of" names a person: "the widow of Rajiv Gandhi".

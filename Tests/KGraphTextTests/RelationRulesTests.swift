@@ -421,6 +421,10 @@ import Testing
     @Test func eventsBehindPartitives() {
         let r = relationTriples("The minister condemned a series of bombings in Karachi on Monday.")
         #expect(r.contains { $0 == ("bombings", "took place in", "Karachi") })
+        // A span of time is one too, and what happened after it says when.
+        let talks = relationTriples("Kenya and Uganda have begun two days of talks on sharing water.")
+        #expect(talks.contains { $0 == ("Kenya", "began", "talks") } && talks.contains { $0 == ("Uganda", "began", "talks") })
+        #expect(!relationTriples("Kenya signed the accord after months of negotiations.").contains { $0.1 == "signed after" })
     }
 
     /// A state's agents stand for it after a possessive ("Ghana's army"), and an operation is an
