@@ -131,7 +131,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 add(k, title + " of", st, at: span.tokens.lowerBound, .title)
             }
             // A title after "and" and another's title with its state shares the state: "Turkish
-            // President Ahmet Sezer and Prime Minister Recep Erdogan".
+            // President Ahmet Sezer and Prime Minister Recep Erdogan" (not the same title:
+            // "Russian President X and President Y" are most often two states' presidents).
             if span.type == .person, span.titleOf == nil, let title = span.title, !GeneralVocabulary.honorifics.contains(title) {
                 let open = span.tokens.lowerBound - span.titleTokenCount
                 if open >= 2, p.lower[open - 1] == "and", p.spanOf[open - 2] >= 0 {
@@ -405,8 +406,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let n = doc.tokens.count
         guard doc.upos.count == n, doc.xpos.count == n else { return [] }
         var out: [(subject: Int, label: String, object: Int, token: Int, lemma: String)] = []
-        /// The span whose name starts at `t` after determiners, adjectives and numbers, if it ends
-        /// its noun phrase (no noun or possessive after it) and controls no verb after it.
+        /// The span whose name starts at `t` after determiners, adjectives, numbers and demonyms, if
+        /// it ends its noun phrase (what follows is punctuation, a preposition, a conjunction, a
+        /// pronoun, a determiner, an adverb or a day, maybe after its members: no noun it
+        /// modifies, no verb it is the subject of) and controls no infinitive.
         func object(from t: Int, sentenceEnd: Int) -> Int? {
             var t = t
             // (A demonym is an adjective here: "dominated recent Palestinian elections".)
@@ -420,7 +423,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if let end = demonymAt(t), end < sentenceEnd, ["NOUN", "PROPN"].contains(doc.upos[end]) { t = end; continue }
                 break
             }
-            // The span that starts here, or an event's that started at the demonym.
+            // The span that starts here, else the person whose title starts here, else an event
+            // that opened with the demonym.
             guard t < sentenceEnd, let k = doc.spans.indices.first(where: { doc.spans[$0].tokens.lowerBound == t && !isDemonym(p, doc.spans[$0]) })
                     ?? (p.spanOf[t] >= 0 ? p.spanOf[t] : nil)
                     ?? doc.spans.indices.first(where: { doc.spans[$0].type == .event && doc.spans[$0].tokens.contains(t) }) else { return nil }
