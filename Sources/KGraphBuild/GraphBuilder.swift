@@ -67,7 +67,8 @@ public struct GraphBuilder: Sendable {
             aliases[id, default: []].insert(name)
         }
         for (k, s) in spans.enumerated() {
-            let surface = doc.tokens[s.tokens].map(\.text).joined(separator: " ")
+            // (As the text writes it: "Mazar-e-Sharif", not "Mazar - e - Sharif".)
+            let surface = doc.string(doc.scalarRange(s.tokens))
             switch s.type {
             case .person where s.isReference && !GeneralVocabulary.personPronouns.contains(s.name):
                 // "the Prime Minister": the one person of the document with that title, if one.

@@ -37,6 +37,13 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(Set(states[0].aliases).isSuperset(of: ["U.S.", "US"]))
     }
 
+    /// A name is also known as the text writes it, hyphens and all, beside the gazetteer's form.
+    @Test func aHyphenatedNameKeepsItsForm() {
+        let d = resolve("h.txt", "Four soldiers were wounded in an attack in the coastal city of Dar-es-Salaam on Saturday.")
+        let place = d.entities.first { $0.type == .place }
+        #expect(place?.name == "Dar es Salaam" && place?.aliases.contains("Dar-es-Salaam") == true, "\(String(describing: place))")
+    }
+
     @Test func demonymLinksToState() {
         let d = resolve("c.txt", "Iraqi forces entered the city.")
         #expect(d.entities.map(\.id) == ["state:iraq"])
