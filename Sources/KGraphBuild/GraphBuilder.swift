@@ -110,6 +110,10 @@ public struct GraphBuilder: Sendable {
                 let id = Entity.makeID(type: s.type, name: s.name)
                 register(k, s.type, s.name, id: id)
                 if s.type != .state || lexicon.stateForDemonym(surface) == nil { aliases[id, default: []].insert(surface) }
+                // An organization's name with "The" is also known without it ("The Washington Post").
+                for name in [s.name, surface] where s.type == .organization && name.hasPrefix("The ") && name.count > 8 {
+                    aliases[id, default: []].insert(String(name.dropFirst(4)))
+                }
             }
         }
 

@@ -44,6 +44,13 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(place?.name == "Dar es Salaam" && place?.aliases.contains("Dar-es-Salaam") == true, "\(String(describing: place))")
     }
 
+    /// An organization the gazetteer names with "The" is also known without it.
+    @Test func anOrganizationsNameWithoutThe() {
+        let d = resolve("t.txt", "The Associated Press reported that the talks had failed.")
+        let org = d.entities.first { $0.type == .organization }
+        #expect(org?.name == "The Associated Press" && org?.aliases.contains("Associated Press") == true, "\(String(describing: org))")
+    }
+
     @Test func demonymLinksToState() {
         let d = resolve("c.txt", "Iraqi forces entered the city.")
         #expect(d.entities.map(\.id) == ["state:iraq"])
