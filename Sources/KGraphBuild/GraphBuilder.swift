@@ -110,9 +110,26 @@ public struct GraphBuilder: Sendable {
                 let id = Entity.makeID(type: s.type, name: s.name)
                 register(k, s.type, s.name, id: id)
                 if s.type != .state || lexicon.stateForDemonym(surface) == nil { aliases[id, default: []].insert(surface) }
+                // A place is known with or without the division noun that follows or ends its name:
+                // "Kunar" of "Kunar province", "Sumatra" of "Sumatra Island".
+                func alias(_ a: String, _ why: String) {
+                    aliases[id, default: []].insert(a)
+                    if reasons[id]?[a] == nil { reasons[id, default: [:]][a] = why }
+                }
+                if s.type == .place {
+                    let words = surface.split(separator: " ")
+                    if words.count >= 2, let last = words.last?.lowercased(), GeneralVocabulary.divisionNouns.contains(last)
+                        || ["island", "valley", "peninsula"].contains(last) {
+                        alias(words.dropLast().joined(separator: " "), "the place's name without the noun for what kind of place it is")
+                    }
+                    let after = s.tokens.upperBound
+                    if after < doc.tokens.count, GeneralVocabulary.divisionNouns.contains(doc.tokens[after].text) {
+                        alias(surface + " " + doc.tokens[after].text, "the place's name with the noun for its kind that the text puts after it")
+                    }
+                }
                 // An organization's name with "The" is also known without it ("The Washington Post").
                 for name in [s.name, surface] where s.type == .organization && name.hasPrefix("The ") && name.count > 8 {
-                    aliases[id, default: []].insert(String(name.dropFirst(4)))
+                    alias(String(name.dropFirst(4)), "the organization's name without \"The\"")
                 }
             }
         }

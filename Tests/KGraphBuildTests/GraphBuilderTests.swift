@@ -44,6 +44,14 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(place?.name == "Dar es Salaam" && place?.aliases.contains("Dar-es-Salaam") == true, "\(String(describing: place))")
     }
 
+    /// A place is known with or without the noun for its kind after its name, each alias with its reason.
+    @Test func aPlaceWithOrWithoutItsKind() {
+        let d = resolve("k.txt", "A roadside bomb exploded in Helmand province, and a ferry sank off Java Island.")
+        let helmand = d.entities.first { $0.name == "Helmand" }, java = d.entities.first { $0.name == "Java Island" }
+        #expect(helmand?.aliases.contains("Helmand province") == true && java?.aliases.contains("Java") == true)
+        #expect(java?.reasons["Java"]?.contains("without the noun") == true)
+    }
+
     /// An organization the gazetteer names with "The" is also known without it.
     @Test func anOrganizationsNameWithoutThe() {
         let d = resolve("t.txt", "The Associated Press reported that the talks had failed.")
