@@ -361,7 +361,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 // in Moscow" with Moscow under "until Thursday").
                 // (A day between them is no matter: "a meeting Friday in Vienna".)
                 var after = v + 1
-                if after < doc.tokens.count, GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) || ["today", "yesterday"].contains(p.lower[after]) {
+                if after < doc.tokens.count, Self.isDayWord(p.lower[after]) {
                     after += 1
                 }
                 if v == doc.spans[p.spanOf[v]].tokens.upperBound - 1, after + 1 < doc.tokens.count,
@@ -406,6 +406,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
         let n = doc.tokens.count
         guard doc.upos.count == n, doc.xpos.count == n else { return [] }
         var out: [(subject: Int, label: String, object: Int, token: Int, lemma: String)] = []
+        // The spans over each token, in the document's order, built once for the lookups below.
+        var covering = [[Int]](repeating: [], count: n)
+        for (k, span) in doc.spans.enumerated() { for t in span.tokens { covering[t].append(k) } }
         /// The span whose name starts at `t` after determiners, adjectives, numbers and demonyms, if
         /// it ends its noun phrase (what follows is punctuation, a preposition, a conjunction, a
         /// pronoun, a determiner, an adverb or a day, maybe after its members: no noun it
@@ -425,9 +428,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             // The span that starts here, else the person whose title starts here, else an event
             // that opened with the demonym.
-            guard t < sentenceEnd, let k = doc.spans.indices.first(where: { doc.spans[$0].tokens.lowerBound == t && !isDemonym(p, doc.spans[$0]) })
+            guard t < sentenceEnd, let k = covering[t].first(where: { doc.spans[$0].tokens.lowerBound == t && !isDemonym(p, doc.spans[$0]) })
                     ?? (p.spanOf[t] >= 0 ? p.spanOf[t] : nil)
-                    ?? doc.spans.indices.first(where: { doc.spans[$0].type == .event && doc.spans[$0].tokens.contains(t) }) else { return nil }
+                    ?? covering[t].first(where: { doc.spans[$0].type == .event }) else { return nil }
             let span = doc.spans[k]
             guard span.tokens.lowerBound == t || span.titleTokenCount > 0 && t < span.tokens.lowerBound
                     || span.type == .event && span.tokens.contains(t), acceptsObject(span),
@@ -508,8 +511,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
             if t < sentence.upperBound, Self.particles.contains(p.lower[t]), doc.upos[t] == "ADP" || doc.upos[t] == "ADV" {
                 label += " " + p.lower[t]; base += " " + p.lower[t]; t += 1
             }
-            while t < sentence.upperBound, doc.upos[t] == "ADV" && doc.xpos[t] == "RB"
-                    || GeneralVocabulary.dayAndMonthNames.contains(p.lower[t]) || ["today", "yesterday"].contains(p.lower[t]) { t += 1 }
+            while t < sentence.upperBound, doc.upos[t] == "ADV" && doc.xpos[t] == "RB" || Self.isDayWord(p.lower[t]) { t += 1 }
             guard t < sentence.upperBound else { continue }
             if doc.upos[t] == "ADP" {
                 let prep = p.lower[t]
@@ -533,6 +535,12 @@ public struct DependencyRelationExtractor: RelationExtractor {
         guard span.type == .state else { return false }
         let surface = p.doc.tokens[span.tokens].map(\.text).joined(separator: " ")
         return lexicon.stateForDemonym(surface) != nil && Lexicon.key(surface) != Lexicon.key(span.name)
+    }
+
+    /// A day's or a month's name, "today" or "yesterday": when, between a word and what it governs
+    /// ("a meeting Friday in Vienna", "met Monday with X").
+    static func isDayWord(_ w: String) -> Bool {
+        GeneralVocabulary.dayAndMonthNames.contains(w) || w == "today" || w == "yesterday"
     }
 
     /// Auxiliaries of tense and mood before a verb.
