@@ -172,6 +172,25 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     add(p.spanOf[a], "located in", k, at: a, .locatedIn)
                 }
             }
+            // "the NATO-led peacekeeping mission", "a U.N.-backed deployment": a name before a
+            // hyphen and a participle did that to the event or organization the phrase names (not
+            // to a person or a plain noun: "Kremlin-backed President X", "the U.S.-led coalition";
+            // "London-based" is read above).
+            if [.state, .organization, .person].contains(span.type), !span.isReference, doc.upos.count == doc.tokens.count,
+               span.tokens.upperBound + 2 < doc.tokens.count, p.lower[span.tokens.upperBound] == "-" {
+                let w = span.tokens.upperBound + 1
+                if p.spanOf[w] < 0, !["based", "born"].contains(p.lower[w]), ["VERB", "ADJ"].contains(doc.upos[w]),
+                   p.lower[w].hasSuffix("ed") || lexicon.verbExceptions[p.lower[w]] != nil,
+                   let verb = lexicon.verbLemma(p.lower[w]), verb != p.lower[w] {
+                    var a = w + 1
+                    while a < doc.tokens.count, p.spanOf[a] < 0, ["ADJ", "NOUN"].contains(doc.upos[a]),
+                          doc.tokens[a].text.first?.isLowercase == true { a += 1 }
+                    if a < doc.tokens.count, p.spanOf[a] >= 0, p.spanOf[a] != k,
+                       [.event, .organization].contains(doc.spans[p.spanOf[a]].type), !doc.spans[p.spanOf[a]].isReference {
+                        add(k, past(of: verb), p.spanOf[a], at: w, lemma: verb, .hyphenParticiple)
+                    }
+                }
+            }
             // A place "in" another: "Sadr City in eastern Baghdad", "the Kalma refugee camp in
             // Darfur" (the place names a common noun it is a compound of).
             if span.type == .place, let head = span.tokens.first(where: { !span.tokens.contains(doc.heads[$0]) }) {
@@ -441,6 +460,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             // (Its members or agents stand for it: "leaving the Bush administration"; a place has none.)
             if after < sentenceEnd, span.type != .place, p.spanOf[after] < 0, doc.upos[after] == "NOUN", isMembersNoun(p, after) { after += 1 }
             if after < sentenceEnd {
+                // (Nor a hyphen that joins it to a modifier: "backed U.S.-led forces".)
+                if p.lower[after] == "-", doc.tokens[after].start == doc.tokens[after - 1].end { return nil }
                 guard ["PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"].contains(doc.upos[after])
                         || GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) else { return nil }
                 // "warned Syria to cooperate": the object of a verb of control (see verbRelations).

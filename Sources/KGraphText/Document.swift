@@ -434,6 +434,15 @@ public struct Tokenizer: Sendable {
             emit(b - 1, b)
             return
         }
+        // An abbreviation written with full stops before a hyphen and a word: "U.S.-led",
+        // "U.N.-backed", "U.S.-Iraqi" (as "NATO-led" is cut).
+        if let h = (a..<b).first(where: { s[$0] == "-" }), h - a >= 4, h + 1 < b, s[h + 1].properties.isAlphabetic,
+           (a..<h).allSatisfy({ ($0 - a) % 2 == 0 ? s[$0].properties.isUppercase : s[$0] == "." }) {
+            emit(a, h)
+            emit(h, h + 1)
+            splitWord(s, h + 1, b, emit)
+            return
+        }
         // Hyphens between words, unless after a bound prefix or inside a number such as a phone number.
         var hyphens: [Int] = []
         if b - a >= 3 {

@@ -1042,6 +1042,11 @@ public struct LexiconRecognizer: EntityRecognizer {
             // A word the parse hangs outside the phrase ends it: not "navy held" in "the navy held
             // exercises".
             if parsed, !(k + 1...head).contains(doc.heads[k]) { break }
+            if hyphenedToName(doc, k, covered) {
+                // A modifier that opens the phrase as a determiner would ("the NATO-led mission").
+                found = true
+                break
+            }
             guard w == low, !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
@@ -1058,6 +1063,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                   ["amod", "compound"].contains(doc.deprels[start - 1]),
                   doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased(),
                   doc.xpos.count != doc.tokens.count || doc.xpos[start - 1] != "VBG", // not "following" talks
+                  !hyphenedToName(doc, start - 1, covered),
                   doc.tokens[start - 1].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) {
                 start -= 1
             }
@@ -1066,6 +1072,12 @@ public struct LexiconRecognizer: EntityRecognizer {
         let nameWords = doc.tokens[start...head].map(\.text).filter { !temporal.contains($0) }
         return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),
                           isReference: definite, isCommonNoun: true)
+    }
+
+    /// Whether token `t` is joined by a hyphen to a name before it, the end of a modifier that is
+    /// no part of an event's name: "led" of "the U.S.-led invasion" (the phrase is "invasion").
+    private func hyphenedToName(_ doc: Document, _ t: Int, _ covered: [Bool]) -> Bool {
+        t >= 2 && doc.tokens[t - 1].text == "-" && covered[t - 2]
     }
 
     // MARK: - Word tests

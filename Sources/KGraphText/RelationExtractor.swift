@@ -51,6 +51,8 @@ public enum RelationPattern: String, Sendable, CaseIterable {
     /// A name, its verb and another name read off the words where the parse related them by
     /// nothing ("met Monday with Prime Minister Wen Jiabao").
     case surface
+    /// "the NATO-led mission": a name, a hyphen and a participle before what it did it to.
+    case hyphenParticiple
 
     public var confidence: Double {
         if RelationPattern.byPattern { return Double(RelationPattern.allCases.firstIndex(of: self)! + 1) / 100 }
@@ -71,6 +73,7 @@ public enum RelationPattern: String, Sendable, CaseIterable {
         case .hyphenatedStates: return 0.35 // 0/1
         case .frontedPlace: return 0.7      // 4/5
         case .surface: return 0.85          // 11/12
+        case .hyphenParticiple: return 0.8  // 4/5
         }
     }
     static let byPattern = ProcessInfo.processInfo.environment["KGRAPH_CONFIDENCE_BY_PATTERN"] != nil

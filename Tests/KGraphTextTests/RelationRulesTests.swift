@@ -718,4 +718,17 @@ import Testing
             spans: [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"), EntitySpan(tokens: 2..<3, type: .state, name: "Somalia")])
         #expect(!controlled.contains { $0 == ("Kenya", "urged", "Somalia") })
     }
+
+    /// A name hyphened to a participle did that to the event or organization it modifies, which
+    /// is named without the participle; not to a person or a plain noun.
+    @Test func aNameHyphenedToAParticiple() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Officials said the U.S.-led offensive in Tarnovia began on Monday.")
+        #expect(a.document.spans.contains { $0.type == .event && $0.name == "offensive" })
+        let triples = a.relations.map { (a.document.spans[$0.subject].name, $0.lemma, a.document.spans[$0.object].name) }
+        #expect(triples.contains { $0 == ("United States", "lead", "offensive") })
+        #expect(relationTriples("The ministers praised the NATO-backed deployment of engineers to Lindavia.")
+            .contains { $0 == ("NATO", "backed", "deployment") })
+        #expect(!relationTriples("He met the Kremlin-backed governor, Anna Kovacs, in the capital.")
+            .contains { $0.1 == "backed" })
+    }
 }

@@ -48,6 +48,9 @@ import Testing
     @Test func possessivesDashesAndCapitalizedHyphens() {
         let doc = tokens("Merkel's plan—finally—won French-German support.")
         #expect(doc.tokens.map(\.text) == ["Merkel", "'s", "plan", "—", "finally", "—", "won", "French", "-", "German", "support", "."])
+        // An abbreviation with full stops is cut from the word it is hyphened to, as a name is.
+        #expect(tokens("The U.N.-backed force and a U.S.-Iraqi team met.").tokens.map(\.text)
+            == ["The", "U.N.", "-", "backed", "force", "and", "a", "U.S.", "-", "Iraqi", "team", "met", "."])
     }
 
     @Test func followsUniversalDependenciesEnglish() {
