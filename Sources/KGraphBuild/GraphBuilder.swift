@@ -7,6 +7,10 @@ public struct ResolvedDocument: Sendable {
     public var entities: [Entity]
     public var mentions: [Mention]
     public var relations: [Relation]
+    /// Persons named by one word after a title that the document resolved to nobody longer
+    /// ("Secretary-General Ban" where the text never writes "Ban Ki-moon"), by id: the build may
+    /// find whose family name, written first, it is.
+    public var titledLoneNames: Set<String> = []
 }
 
 /// Documents -> graph: resolves the spans of each document to entities (names, surnames, titles,
@@ -41,6 +45,7 @@ public struct GraphBuilder: Sendable {
         var types: [String: EntityType] = [:]
         var aliases: [String: Set<String>] = [:]
         var reasons: [String: [String: String]] = [:]   // id -> alias -> why it was merged
+        var titledLone: Set<String> = []
 
         // What a person is called: the name, with its title before a given name alone ("Pope
         // Francis": "Francis" is nobody's surname).
@@ -55,9 +60,19 @@ public struct GraphBuilder: Sendable {
             let words = name.split(separator: " ")
             if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(name) }
         }
-        /// A lone surname stands for the document's one full name that ends with it.
-        func fullName(_ name: String) -> String {
-            if !name.contains(" "), let c = fullByLast[name], c.count == 1 { return c.first! }
+        // And by their first word, for names that put the family name first ("Ban Ki-moon").
+        var fullByFirst: [String: Set<String>] = [:]
+        // (Not a name the recognizer ran on into "of": "Putin of Russia".)
+        for names in fullByLast.values {
+            for name in names where !name.contains(" of ") { fullByFirst[String(name.split(separator: " ").first!), default: []].insert(name) }
+        }
+        /// A lone surname stands for the document's one full name that ends with it; a lone name
+        /// after a title that ends no full name, for the one full name that opens with it ("Mr.
+        /// Ban" and "Secretary-General Ban" for Ban Ki-moon, "President Xi" for Xi Jinping).
+        func fullName(_ name: String, titled: Bool = false) -> String {
+            guard !name.contains(" ") else { return name }
+            if let c = fullByLast[name] { return c.count == 1 ? c.first! : name }
+            if titled, let c = fullByFirst[name], c.count == 1 { return c.first! }
             return name
         }
         func register(_ k: Int, _ type: EntityType, _ name: String, id: String) {
@@ -73,7 +88,7 @@ public struct GraphBuilder: Sendable {
             case .person where s.isReference && !GeneralVocabulary.personPronouns.contains(s.name):
                 // "the Prime Minister": the one person of the document with that title, if one.
                 let holders = Set(spans.indices.filter { spans[$0].type == .person && !spans[$0].isReference
-                    && spans[$0].title.map { Lexicon.key($0) } == s.name }.map { Entity.makeID(type: .person, name: fullName(spans[$0].name)) })
+                    && spans[$0].title.map { Lexicon.key($0) } == s.name }.map { Entity.makeID(type: .person, name: fullName(spans[$0].name, titled: true)) })
                 if holders.count == 1 { ids[k] = holders.first! }
             case .person where s.isReference:
                 // The nearest earlier named person, within this and the two sentences before.
@@ -89,13 +104,16 @@ public struct GraphBuilder: Sendable {
                 }
             case .person:
                 let name = called(s)
-                let full = fullName(name)
+                let full = fullName(name, titled: s.title != nil)
                 let id = Entity.makeID(type: .person, name: full)
+                if s.title != nil, !full.contains(" ") { titledLone.insert(id) }
                 register(k, .person, full, id: id)
                 aliases[id, default: []].insert(s.name)
                 let titled = full.split(separator: " ").first.map { GeneralVocabulary.givenNameTitles.contains($0.lowercased()) } ?? false
                 if full != s.name, titled, reasons[id]?[s.name] == nil {
                     reasons[id, default: [:]][s.name] = "the given name of \(full), who is called by it with the title"
+                } else if full != s.name, !full.hasSuffix(" " + s.name), reasons[id]?[s.name] == nil {
+                    reasons[id, default: [:]][s.name] = "family name of \(full), written first, after a title: the one person of the same document whose name opens with it"
                 } else if full != s.name, reasons[id]?[s.name] == nil {
                     reasons[id, default: [:]][s.name] = "surname of \(full), the one person of the same document with that last name"
                 }
@@ -177,7 +195,8 @@ public struct GraphBuilder: Sendable {
             return Entity(id: id, name: name, type: type, aliases: kept, reasons: why)
         }
         let rels = relations.map { Self.relation($0.key, $0.value, lemma: lemmas[$0.key]) }
-        return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key })
+        return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key },
+                                titledLoneNames: titledLone)
     }
 
     /// Merges resolved documents into one graph: one node per id, one name under one type (the
@@ -235,17 +254,30 @@ public struct GraphBuilder: Sendable {
         for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") {
             byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
         }
-        var surnames: [String: String] = [:]
-        for e in entities.values where e.type == .person && !e.name.contains(" ") {
-            if let c = byLast[Entity.normalize(e.name)], c.count == 1 { surnames[e.id] = c[0] }
+        // And by first word: a lone name after a title that is nobody's last name is the family
+        // name, written first, of the one person whose name opens with it ("Secretary-General
+        // Ban" and Ban Ki-moon).
+        var byFirst: [String: [String]] = [:]
+        for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") && !e.name.contains(" of ") {
+            byFirst[Entity.normalize(String(e.name.split(separator: " ").first!)), default: []].append(e.id)
         }
-        for (from, to) in surnames {
+        let titled = Set(docs.flatMap(\.titledLoneNames))
+        var surnames: [String: (String, Bool)] = [:]
+        for e in entities.values where e.type == .person && !e.name.contains(" ") {
+            if let c = byLast[Entity.normalize(e.name)] {
+                if c.count == 1 { surnames[e.id] = (c[0], true) }
+            } else if titled.contains(e.id), let c = byFirst[Entity.normalize(e.name)], c.count == 1 {
+                surnames[e.id] = (c[0], false)
+            }
+        }
+        for (from, (to, last)) in surnames {
             remap[from] = to
             guard let lone = entities.removeValue(forKey: from), let target = entities[to] ?? stored[to] else { continue }
             let scope = stored[to] != nil ? "the store" : "the build"
             var why = target.reasons
             for a in lone.aliases + [lone.name] where why[a] == nil {
-                why[a] = "surname of \(target.name), the one person of \(scope) with that last name"
+                why[a] = last ? "surname of \(target.name), the one person of \(scope) with that last name"
+                    : "family name of \(target.name), written first, after a title: the one person of \(scope) whose name opens with it"
             }
             entities[to] = Self.absorbing(lone, into: target, reasons: why)
         }

@@ -228,6 +228,31 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(g.mentions.filter { $0.entity == "person:pope francis" }.count == 2)
     }
 
+    /// A lone name after a title that ends no full name of the document is the one person whose
+    /// name opens with it, the family name written first; with two such persons, it is neither.
+    @Test func aFamilyNameWrittenFirstAfterATitle() {
+        let d = resolve("k.txt", "Foreign Minister Park Min-jun arrived in Nairobi on Monday. Mr. Park met President Lindqvist.")
+        #expect(d.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Lindqvist", "Park Min-jun"])
+        let park = d.entities.first { $0.name == "Park Min-jun" }
+        #expect(park?.reasons["Park"] == "family name of Park Min-jun, written first, after a title: the one person of the same document whose name opens with it")
+        let two = resolve("k2.txt", "Minister Kim Soo-hyun and Minister Kim Ji-won arrived in Nairobi. Mr. Kim spoke first.")
+        #expect(two.entities.filter { $0.type == .person }.count == 3)
+    }
+
+    /// Across documents, a lone name after a title that is nobody's last name joins the one
+    /// person of the build whose name opens with it.
+    @Test func aFamilyNameWrittenFirstAcrossDocuments() {
+        let a = resolve("a.txt", "Foreign Minister Park Min-jun arrived in Nairobi on Monday.")
+        let b = resolve("b.txt", "Mr. Park met reporters in Lima.")
+        #expect(b.titledLoneNames == ["person:park"])
+        let g = builder.merge([a, b])
+        #expect(g.entities.filter { $0.type == .person }.map(\.name) == ["Park Min-jun"])
+        #expect(g.mentions.filter { $0.entity == "person:park min-jun" }.count == 2)
+        // Not without the title: "Park" alone may be anybody's given or family name.
+        let c = resolve("c.txt", "Park met reporters in Lima.")
+        #expect(builder.merge([a, c]).entities.filter { $0.type == .person }.count == 2)
+    }
+
     /// A lone surname joins the one person of that last name that an earlier build stored.
     @Test func surnameJoinsAStoredFullName() {
         let later = resolve("c.txt", "Mr Nehammer arrived in Vienna again on Friday.")
