@@ -53,9 +53,10 @@ public struct GraphBuilder: Sendable {
             guard let t = s.title, GeneralVocabulary.givenNameTitles.contains(t), !s.name.contains(" ") else { return s.name }
             return t.prefix(1).uppercased() + t.dropFirst() + " " + s.name
         }
-        // Full names of the document's persons, by their last word.
+        // Full names of the document's persons, by their last word (not a state's name taken for
+        // a person's, which is the state: see below).
         var fullByLast: [String: Set<String>] = [:]
-        for s in spans where s.type == .person && !s.isReference {
+        for s in spans where s.type == .person && !s.isReference && lexicon.state(named: s.name) == nil {
             let name = called(s)
             let words = name.split(separator: " ")
             if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(name) }
@@ -102,6 +103,13 @@ public struct GraphBuilder: Sendable {
                     if !modifiesPersonNoun(doc, spans[j]) { ids[k] = id }
                     break
                 }
+            case .person where fullName(called(s), titled: s.title != nil) == called(s) && lexicon.state(named: s.name) != nil:
+                // A state's whole name taken for a person's, and nobody's name in the document, is
+                // the state: "Do we agree, Mr. United States?" (a delegate addressed by his state).
+                let state = lexicon.state(named: s.name)!
+                let id = Entity.makeID(type: .state, name: state.name)
+                register(k, .state, state.name, id: id)
+                aliases[id, default: []].insert(surface)
             case .person:
                 let name = called(s)
                 let full = fullName(name, titled: s.title != nil)

@@ -239,6 +239,17 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(two.entities.filter { $0.type == .person }.count == 3)
     }
 
+    /// A state's whole name taken for a person's is the state, unless it is a person's name in the
+    /// document.
+    @Test func aStatesNameTakenForAPersonIsTheState() {
+        let d = resolve("s.txt", "Do we agree, Mr. United States? The United States has not answered.")
+        #expect(d.entities.map(\.id) == ["state:united states"])
+        #expect(d.mentions.filter { $0.entity == "state:united states" }.count == 2)
+        // Nor is its last word a surname.
+        let e = resolve("s2.txt", "Thank you, Mr. United States. Mr. States will answer.")
+        #expect(!e.entities.contains { $0.type == .person && $0.name == "United States" })
+    }
+
     /// Across documents, a lone name after a title that is nobody's last name joins the one
     /// person of the build whose name opens with it.
     @Test func aFamilyNameWrittenFirstAcrossDocuments() {
