@@ -719,8 +719,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
             }
             let direct = p.kids(v, "obj").isEmpty ? p.kids(v, "iobj") : p.kids(v, "obj")
             if !Self.sayingVerbs.contains(lemma), let o = direct.min(by: { abs($0 - v) < abs($1 - v) }),
-               !p.kids(v, "xcomp").contains(where: { $0 > o && (doc.upos.count != doc.tokens.count || ["VERB", "AUX"].contains(doc.upos[$0])) }),
-               !controlled(p, o) {
+               !p.kids(v, "xcomp").contains(where: { x in x > o && (doc.upos.count != doc.tokens.count || ["VERB", "AUX"].contains(doc.upos[x]))
+                   && !p.children[x].contains { c in c < x && p.lower[c] == "to" } }) {
                 objects.append((o, label, participle ? .participle : .verbObject))
             }
             // A place the parse hung on a plain object belongs to the verb: "spend $10 billion in

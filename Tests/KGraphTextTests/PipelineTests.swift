@@ -126,11 +126,12 @@ func handParsedTriples(_ text: String, words: [String], upos: [String], xpos: [S
     }
 
     /// A demonym stands for its state before a noun for people ("Iraqi forces"), not before any
-    /// noun ("Iraqi oil exports"); the object of a verb of control is not what the verb acts on.
+    /// noun ("Iraqi oil exports"); the object of a verb of control is what the verb acts on too,
+    /// as the gold guidelines have it ("Bush called on Congress to ..." gives "call on" Congress).
     @Test func demonymsAndControlVerbs() {
         #expect(relationTriples("Turkey attacked Iraqi forces on Monday.").contains { $0 == ("Turkey", "attacked", "Iraq") })
         #expect(!relationTriples("Turkey blocked Iraqi oil exports on Monday.").contains { $0.1 == "blocked" })
-        #expect(!relationTriples("Pakistan allowed Indian diplomats to visit the prisoner.").contains { $0.1 == "allowed" })
+        #expect(relationTriples("Pakistan allowed Indian diplomats to visit the prisoner.").contains { $0 == ("Pakistan", "allowed", "India") })
     }
 
     /// Days and months after a name leave it; a lone "person" that names a big city is the city.

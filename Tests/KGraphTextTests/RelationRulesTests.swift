@@ -699,8 +699,9 @@ import Testing
     }
 
     /// A noun the parse hung on the verb as a complement controls nothing: the object is still
-    /// what the verb acts on. A verb complement after it still makes a controlled object. The
-    /// parses are written out.
+    /// what the verb acts on. So is the object of a verb of control, before its infinitive
+    /// ("urged Somalia to attack"); but not a word before a verb complement that is no
+    /// infinitive ("took action following a threat"). The parses are written out.
     @Test func nounComplementsControlNothing() {
         let words = ["Kenya", "launched", "an", "offensive", "near", "Kismayo", "and", "surrounding", "areas", "."]
         let spans = [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"),
@@ -716,7 +717,14 @@ import Testing
             upos: ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"], heads: [1, -1, 1, 4, 1, 1],
             deprels: ["nsubj", "root", "obj", "mark", "xcomp", "punct"],
             spans: [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"), EntitySpan(tokens: 2..<3, type: .state, name: "Somalia")])
-        #expect(!controlled.contains { $0 == ("Kenya", "urged", "Somalia") })
+        #expect(controlled.contains { $0 == ("Kenya", "urged", "Somalia") })
+        let following = handParsedTriples(
+            "Kenya took action following Somalia.", words: ["Kenya", "took", "action", "following", "Somalia", "."],
+            upos: ["PROPN", "VERB", "NOUN", "VERB", "PROPN", "PUNCT"], heads: [1, -1, 1, 1, 3, 1],
+            deprels: ["nsubj", "root", "obj", "xcomp", "obj", "punct"],
+            spans: [EntitySpan(tokens: 0..<1, type: .state, name: "Kenya"),
+                    EntitySpan(tokens: 2..<3, type: .event, name: "action", isCommonNoun: true)])
+        #expect(!following.contains { $0 == ("Kenya", "took", "action") })
     }
 
     /// A name hyphened to a participle did that to the event or organization it modifies, which
