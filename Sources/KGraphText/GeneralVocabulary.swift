@@ -51,7 +51,8 @@ public enum GeneralVocabulary {
         "ceo", "commander", "governor", "mayor", "member", "king", "queen", "prince", "premier", "chancellor",
         "representative", "adviser", "advisor", "general", "editor", "owner", "citizen", "official", "officer",
         "coach", "captain", "manager", "executive", "deputy", "aide", "counsel", "judge", "senator", "ruler",
-        "commissioner",
+        "commissioner", "candidate", "diplomat", "dictator", "lawmaker", "legislator", "agent", "operative",
+        "mediator", "statesman",
     ]
 
     /// The last words of a city's or a province's offices: "Lahore police chief", "Texas governor".

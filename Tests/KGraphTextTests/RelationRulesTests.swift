@@ -360,7 +360,9 @@ import Testing
         #expect(!relationTriples("The leader of Hamas visited Cairo on Monday.").contains { $0.0 == "Hamas" })
         #expect(!relationTriples("Some officials in Lagos and Abuja view the talks as a chance.").contains { $0.0 == "Abuja" })
         #expect(!relationTriples("Mr. Okafor suggested Kenya was not doing enough.").contains { $0.2 == "Kenya" })
-        #expect(!relationTriples("Tomas Lindqvist endorsed Kenyan presidential candidate Anna Kovacs.").contains { $0.2 == "Kenya" })
+        let endorsed = relationTriples("Tomas Lindqvist endorsed Kenyan presidential candidate Anna Kovacs.")
+        #expect(!endorsed.contains { $0.0 == "Tomas Lindqvist" && $0.2 == "Kenya" })
+        #expect(endorsed.contains { $0 == ("Anna Kovacs", "presidential candidate of", "Kenya") })
     }
 
     /// A title after "and" and another's title with its state shares the state.
@@ -738,5 +740,14 @@ import Testing
             .contains { $0 == ("NATO", "backed", "deployment") })
         #expect(!relationTriples("He met the Kremlin-backed governor, Anna Kovacs, in the capital.")
             .contains { $0.1 == "backed" })
+    }
+
+    /// A demonym before a noun for someone who acts for a state (a candidate, a diplomat, a
+    /// dictator, an agent) gives that role of the state, as before an office.
+    @Test func rolesForAStateBeyondOffices() {
+        #expect(relationTriples("Former Bolivian dictator Tomas Vargas was indicted on Monday.")
+            .contains { $0 == ("Tomas Vargas", "dictator of", "Bolivia") })
+        #expect(relationTriples("The Peruvian presidential candidate Ana Ruiz arrived in Quito on Friday.")
+            .contains { $0 == ("Ana Ruiz", "presidential candidate of", "Peru") })
     }
 }
