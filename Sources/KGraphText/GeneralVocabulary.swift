@@ -26,6 +26,14 @@ public enum GeneralVocabulary {
     /// recognizer reads them with `titles` (the NER model's features and training use `titles` alone).
     public static let addressTitles: [[String]] = [["his", "excellency"], ["her", "excellency"], ["excellency"], ["excellencies"]]
 
+    /// Councils' and armies' ranks before a name, read by the recognizer as titles ("State
+    /// Councilor Tang Jiaxuan", "Staff Sergeant X", "Specialist X"); not among `titles`, which the
+    /// NER model's features read.
+    public static let rankTitles: [[String]] = [
+        ["state", "councilor"], ["councilor"], ["councillor"], ["staff", "sergeant"], ["sergeant"], ["sgt"],
+        ["corporal"], ["cpl"], ["specialist"], ["brigadier"], ["field", "marshal"], ["marshal"], ["president-elect"],
+    ]
+
     /// Titles of several words as one ("secretarygeneral", "primeminister"): text copied out of
     /// PDF files loses the space or hyphen.
     public static let runTogetherTitles: Set<String> = Set(titles.filter { $0.count > 1 }.map { $0.joined() })

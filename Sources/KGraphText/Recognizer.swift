@@ -20,7 +20,7 @@ public struct LexiconRecognizer: EntityRecognizer {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         stateFirstWords = Set(lexicon.stateAliases.keys.map { Self.firstWord($0) })
-        titlesByFirstWord = Dictionary(grouping: (GeneralVocabulary.titles + GeneralVocabulary.addressTitles).filter { !$0.isEmpty }) { $0[0] }
+        titlesByFirstWord = Dictionary(grouping: (GeneralVocabulary.titles + GeneralVocabulary.addressTitles + GeneralVocabulary.rankTitles).filter { !$0.isEmpty }) { $0[0] }
     }
 
     /// The words of a lookup key up to its first space.

@@ -750,4 +750,12 @@ import Testing
         #expect(relationTriples("The Peruvian presidential candidate Ana Ruiz arrived in Quito on Friday.")
             .contains { $0 == ("Ana Ruiz", "presidential candidate of", "Peru") })
     }
+
+    /// Councils' and armies' ranks are titles: the name leaves them out.
+    @Test func ranksAreTitles() {
+        #expect(relationTriples("Chinese State Councilor Li Weimin told the Xinhua news agency that talks would resume.")
+            .contains { $0 == ("Li Weimin", "state councilor of", "China") })
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Staff Sergeant Rodrigo Velasquez was standing guard outside the hotel.")
+        #expect(a.document.spans.contains { $0.type == .person && $0.name == "Rodrigo Velasquez" })
+    }
 }
