@@ -143,6 +143,30 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     }
                 }
             }
+            // A title or a role noun before a name and "of" what the role is of after it, as
+            // American news writes it: "President Bashar al-Assad of Syria", "Senator John
+            // Edwards of North Carolina", "coach Mike Krzyzewski of Duke University" (not a
+            // nationality without a role: "Serena Williams of the United States").
+            if span.type == .person, !span.isReference, span.titleOf == nil, roles[k] == nil {
+                let open = span.tokens.lowerBound - span.titleTokenCount
+                var role: String? = nil
+                if let t = span.title, !GeneralVocabulary.honorifics.contains(t) { role = t }
+                else if span.title == nil, open >= 1, p.spanOf[open - 1] < 0, doc.upos.count == doc.tokens.count,
+                        doc.upos[open - 1] == "NOUN", doc.tokens[open - 1].text.first?.isLowercase == true,
+                        doc.xpos.count == doc.tokens.count, doc.xpos[open - 1] == "NN", GeneralVocabulary.roleNouns.contains(Self.withoutFormer(p.lemma(open - 1).lowercased())) {
+                    role = roleLabel(p, open - 1)
+                }
+                var o = span.tokens.upperBound + 1
+                if o < doc.tokens.count, p.lower[o] == "the" { o += 1 }
+                if let role, span.tokens.upperBound < doc.tokens.count, p.lower[span.tokens.upperBound] == "of",
+                   o < doc.tokens.count, p.spanOf[o] >= 0, p.spanOf[o] != k {
+                    let holder = doc.spans[p.spanOf[o]]
+                    if holder.tokens.lowerBound == o, !holder.isReference, [.state, .organization, .place].contains(holder.type),
+                       !isDemonym(p, holder) {
+                        add(k, role + " of", p.spanOf[o], at: span.tokens.lowerBound, .roleNoun)
+                    }
+                }
+            }
             // An organization's role before a person's name: "Hamas founder Sheik Ahmed Yassin",
             // "Hamas' political chief Khaled Mashaal".
             if let (org, role) = roles[k] {

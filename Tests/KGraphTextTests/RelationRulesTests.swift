@@ -758,4 +758,14 @@ import Testing
         let a = sharedPipeline.analyze(path: "t.txt", text: "Staff Sergeant Rodrigo Velasquez was standing guard outside the hotel.")
         #expect(a.document.spans.contains { $0.type == .person && $0.name == "Rodrigo Velasquez" })
     }
+
+    /// A title or an office noun before a name, and "of" after it, gives the role of what follows
+    /// "of"; a name with no role before it gives nothing ("Anna Kovacs of Hungary").
+    @Test func aRoleBeforeANameOfAState() {
+        #expect(relationTriples("President Tomas Lindqvist of Sweden arrived in Oslo on Monday.")
+            .contains { $0 == ("Tomas Lindqvist", "president of", "Sweden") })
+        #expect(relationTriples("The talks failed, said spokesman Adam Kerr of the State Department.")
+            .contains { $0 == ("Adam Kerr", "spokesman of", "State Department") })
+        #expect(!relationTriples("Anna Kovacs of Hungary won the final on Sunday.").contains { $0.2 == "Hungary" })
+    }
 }
