@@ -768,4 +768,11 @@ import Testing
             .contains { $0 == ("Adam Kerr", "spokesman of", "State Department") })
         #expect(!relationTriples("Anna Kovacs of Hungary won the final on Sunday.").contains { $0.2 == "Hungary" })
     }
+
+    /// A participle set off by commas after a name is the name's doing, though the parse hung it
+    /// on the name as an adverbial clause.
+    @Test func aParticipleSetOffAfterAName() {
+        #expect(relationTriples("Austrian Chancellor Karl Brenner, speaking in Vienna, said Austria would send aid.")
+            .contains { $0 == ("Karl Brenner", "spoke in", "Vienna") })
+    }
 }
