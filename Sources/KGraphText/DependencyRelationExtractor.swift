@@ -651,6 +651,14 @@ public struct DependencyRelationExtractor: RelationExtractor {
     static let particles: Set<String> = ["ahead", "back", "out", "off", "away", "down", "up", "forward", "over"]
 
     /// Prepositions that place an event in time, not in a relation.
+    /// Verbs whose past is their base form, which WordNet lists no exception for ("spread", not
+    /// "spreaded").
+    static let invariantPasts: Set<String> = [
+        "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast", "hit", "hurt", "let", "put",
+        "quit", "read", "set", "shut", "split", "spread", "thrust", "upset", "beat", "offset", "outbid",
+        "reset", "recast", "rebroadcast", "telecast", "undercut", "overspread",
+    ]
+
     static let timePrepositions: Set<String> = ["during", "after", "before", "since", "until", "following", "amid", "ahead of"]
 
     /// Verbs whose meaning lies in their object noun: "make an announcement", "take a decision".
@@ -1265,6 +1273,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
     func past(of lemma: String) -> String {
         if let f = lexicon.pastForms[lemma] { return f }
         if let f = irregularPast[lemma] { return f }
+        if Self.invariantPasts.contains(lemma) { return lemma }
         if lemma.hasSuffix("e") { return lemma + "d" }
         if lemma.hasSuffix("y"), let p = lemma.dropLast().last, !"aeiou".contains(p) { return lemma.dropLast() + "ied" }
         return lemma + "ed"

@@ -650,7 +650,9 @@ public struct LexiconRecognizer: EntityRecognizer {
                 for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
                         || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t),
-                      tok.text == low, doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
+                      tok.text == low || opensSentence(doc, t) && doc.upos.count == doc.tokens.count && doc.upos[t] == "NOUN"
+                        && tok.text == low.prefix(1).uppercased() + low.dropFirst(),
+                      doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
                       let np = eventPhrase(doc, head: t, covered: covered) {
                 // (A noun: not the verb of "the minister will meet", "rebels attack".)
                 spans.append(np)
@@ -1047,7 +1049,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 found = true
                 break
             }
-            guard w == low, !covered[k], !GeneralVocabulary.functionWords.contains(low),
+            guard w == low || opensSentence(doc, k) && w == low.prefix(1).uppercased() + low.dropFirst(),
+                  !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
             start = k
@@ -1061,7 +1064,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             start = head
             while start - 1 >= 0, !covered[start - 1], doc.heads[start - 1] == head,
                   ["amod", "compound"].contains(doc.deprels[start - 1]),
-                  doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased(),
+                  doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased() || opensSentence(doc, start - 1),
                   doc.xpos.count != doc.tokens.count || doc.xpos[start - 1] != "VBG", // not "following" talks
                   !hyphenedToName(doc, start - 1, covered),
                   doc.tokens[start - 1].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) {
@@ -1069,9 +1072,16 @@ public struct LexiconRecognizer: EntityRecognizer {
             }
         }
         let temporal: Set<String> = ["recent", "first", "last", "next", "new", "previous", "upcoming", "latest", "earlier", "later", "ongoing", "planned"]
-        let nameWords = doc.tokens[start...head].map(\.text).filter { !temporal.contains($0) }
+        // (The first word of a sentence in lower case: "Protests erupted" names "protests".)
+        let nameWords = (start...head).map { opensSentence(doc, $0) ? doc.tokens[$0].text.lowercased() : doc.tokens[$0].text }
+            .filter { !temporal.contains($0) }
         return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),
                           isReference: definite, isCommonNoun: true)
+    }
+
+    /// Whether token `t` is the first of its sentence.
+    private func opensSentence(_ doc: Document, _ t: Int) -> Bool {
+        doc.sentences[doc.sentenceIndex(ofToken: t)].lowerBound == t
     }
 
     /// Whether token `t` is joined by a hyphen to a name before it, the end of a modifier that is

@@ -657,7 +657,7 @@ import Testing
     /// dictionary: it took place where it is said to be.
     @Test func whatTakesPlaceIsAnEvent() {
         #expect(relationTriples("Mass evictions in Harare took place during the rainy season.")
-            .contains { $0 == ("evictions", "took place in", "Harare") })
+            .contains { $0 == ("mass evictions", "took place in", "Harare") })
         #expect(!relationTriples("Officials in Harare took part in the talks.").contains { $0.1 == "took place in" })
     }
 
@@ -685,7 +685,8 @@ import Testing
         #expect(r.contains { $0 == ("Homs refinery", "located in", "Syria") })
         // A sentence's first word that the tagger calls a common noun is no name ("FIRE" is an
         // organization's acronym in the gazetteer).
-        #expect(!r.contains { $0.0.uppercased() == "FIRE" })
+        #expect(!r.contains { $0.0 == "FIRE" })
+        #expect(r.contains { $0 == ("fire", "broke out at", "Homs refinery") })
         let workers = sharedPipeline.analyze(path: "t.txt", text: "The Homs refinery workers went on strike.")
         #expect(workers.document.spans.contains { $0.name == "Homs" && $0.type == .place })
         #expect(!workers.document.spans.contains { $0.name.hasSuffix("refinery") })
@@ -774,5 +775,14 @@ import Testing
     @Test func aParticipleSetOffAfterAName() {
         #expect(relationTriples("Austrian Chancellor Karl Brenner, speaking in Vienna, said Austria would send aid.")
             .contains { $0 == ("Karl Brenner", "spoke in", "Vienna") })
+    }
+
+    /// An event noun that opens a sentence, capitalized there, is still an event, named in lower case.
+    @Test func anEventThatOpensASentence() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Clashes erupted in Mogadishu on Friday.\n\nProtests spread to Nairobi on Monday.")
+        let triples = a.relations.map { (a.document.spans[$0.subject].name, $0.predicate, a.document.spans[$0.object].name) }
+        #expect(triples.contains { $0 == ("clashes", "erupted in", "Mogadishu") })
+        // (And a verb whose past is its base form is so labelled: "spread", not "spreaded".)
+        #expect(triples.contains { $0 == ("protests", "spread to", "Nairobi") })
     }
 }
