@@ -929,7 +929,9 @@ public struct DependencyRelationExtractor: RelationExtractor {
     private func subjectTokens(_ p: Parse, _ v: Int) -> [Int] {
         var v = v
         for _ in 0..<4 {
-            let own = p.children[v].filter { ["nsubj", "nsubj:pass"].contains(p.doc.deprels[$0]) }
+            // (Not a possessor the parse took for a subject: "Britain's Prime Minister X met".)
+            let own = p.children[v].filter { ["nsubj", "nsubj:pass"].contains(p.doc.deprels[$0])
+                && !p.children[$0].contains { c in p.doc.deprels[c] == "case" && GeneralVocabulary.possessiveMarkers.contains(p.lower[c]) } }
             if !own.isEmpty {
                 // A relative pronoun before another subject is the clause's object ("Jerusalem,
                 // which Israel claims"): the other is the subject.

@@ -785,4 +785,11 @@ import Testing
         // (And a verb whose past is its base form is so labelled: "spread", not "spreaded".)
         #expect(triples.contains { $0 == ("protests", "spread to", "Nairobi") })
     }
+
+    /// A possessor the parse took for the verb's subject is none: the person after it is.
+    @Test func aPossessorIsNoSubject() {
+        let found = relationTriples("Britain's Prime Minister Anna Wanjiru met King Tomas at Windsor Castle.")
+        #expect(found.contains { $0.0 == "Anna Wanjiru" && $0.1 == "met" })
+        #expect(!found.contains { $0.0 == "United Kingdom" && $0.1.hasPrefix("met") })
+    }
 }
