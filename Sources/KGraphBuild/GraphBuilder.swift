@@ -145,11 +145,12 @@ public struct GraphBuilder: Sendable {
                 if s.type == .place {
                     let words = surface.split(separator: " ")
                     if words.count >= 2, let last = words.last?.lowercased(), GeneralVocabulary.divisionNouns.contains(last)
-                        || ["island", "valley", "peninsula"].contains(last) {
+                        || Self.placeKindNouns.contains(last) {
                         alias(words.dropLast().joined(separator: " "), "the place's name without the noun for what kind of place it is")
                     }
                     let after = s.tokens.upperBound
-                    if after < doc.tokens.count, GeneralVocabulary.divisionNouns.contains(doc.tokens[after].text) {
+                    if after < doc.tokens.count, GeneralVocabulary.divisionNouns.contains(doc.tokens[after].text)
+                        || Self.placeKindNouns.contains(doc.tokens[after].text) {
                         alias(surface + " " + doc.tokens[after].text, "the place's name with the noun for its kind that the text puts after it")
                     }
                 }
@@ -206,6 +207,10 @@ public struct GraphBuilder: Sendable {
         return ResolvedDocument(path: doc.path, entities: entities, mentions: mentions, relations: rels.sorted { $0.key < $1.key },
                                 titledLoneNames: titledLone)
     }
+
+    /// Nouns for a kind of land that a place's name may end in or go without, besides the
+    /// divisions: "Sumatra Island", "Swat Valley", "Gaza strip".
+    static let placeKindNouns: Set<String> = ["island", "valley", "peninsula", "strip"]
 
     /// Merges resolved documents into one graph: one node per id, one name under one type (the
     /// type the `known` entities, the store's from earlier builds, give it, else the build's

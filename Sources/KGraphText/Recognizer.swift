@@ -649,7 +649,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
                 for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
-                        || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t),
+                        || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t) || isCompoundEventNoun(low),
                       tok.text == low || opensSentence(doc, t) && doc.upos.count == doc.tokens.count && doc.upos[t] == "NOUN"
                         && tok.text == low.prefix(1).uppercased() + low.dropFirst(),
                       doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
@@ -1077,6 +1077,20 @@ public struct LexiconRecognizer: EntityRecognizer {
             .filter { !temporal.contains($0) }
         return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),
                           isReference: definite, isCommonNoun: true)
+    }
+
+    /// Whether a word WordNet does not know is a noun it knows written together with an event
+    /// noun of five letters or more: "airstrike" (air + strike), "gunbattle" (gun + battle);
+    /// not an inflected verb ("protesting") nor any word WordNet has ("disagreement").
+    func isCompoundEventNoun(_ word: String) -> Bool {
+        let w = word.hasSuffix("s") ? String(word.dropLast()) : word
+        guard w.count >= 8, w.unicodeScalars.allSatisfy({ $0.properties.isLowercase }), !lexicon.commonWords.contains(w),
+              !lexicon.commonWords.contains(word), lexicon.verbLemma(word) == nil else { return false }
+        let chars = Array(w)
+        for i in 3...(chars.count - 5) where lexicon.commonWords.contains(String(chars[..<i])) {
+            if lexicon.eventNouns.contains(String(chars[i...])) { return true }
+        }
+        return false
     }
 
     /// Whether token `t` is the first of its sentence.

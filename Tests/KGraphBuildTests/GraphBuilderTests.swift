@@ -228,6 +228,12 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         #expect(g.mentions.filter { $0.entity == "person:pope francis" }.count == 2)
     }
 
+    /// A place is also known with the noun for a kind of land the text puts after its name.
+    @Test func aPlaceWithTheNounForItsKindAfterIt() {
+        let d = resolve("g.txt", "Two people were killed in an airstrike in the Caprivi strip on Monday.")
+        #expect(d.entities.contains { $0.type == .place && $0.name == "Caprivi" && $0.aliases.contains("Caprivi strip") })
+    }
+
     /// A lone name after a title that ends no full name of the document is the one person whose
     /// name opens with it, the family name written first; with two such persons, it is neither.
     @Test func aFamilyNameWrittenFirstAfterATitle() {

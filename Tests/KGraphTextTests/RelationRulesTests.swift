@@ -792,4 +792,15 @@ import Testing
         #expect(found.contains { $0.0 == "Anna Wanjiru" && $0.1 == "met" })
         #expect(!found.contains { $0.0 == "United Kingdom" && $0.1.hasPrefix("met") })
     }
+
+    /// A word WordNet does not know, written as a noun it knows and an event noun together, is an
+    /// event ("airstrike", "gunbattle"); an inflected verb is not ("protesting").
+    @Test func compoundEventNouns() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "A gunbattle in Mogadishu killed two soldiers. The protesting students met officials.")
+        #expect(a.document.spans.contains { $0.type == .event && $0.name == "gunbattle" })
+        #expect(!a.document.spans.contains { $0.type == .event && $0.name.contains("protesting") })
+        let recognizer = LexiconRecognizer(lexicon: sharedPipeline.lexicon)
+        #expect(recognizer.isCompoundEventNoun("airstrikes"))
+        #expect(!recognizer.isCompoundEventNoun("disagreement"))
+    }
 }
