@@ -1080,7 +1080,8 @@ public struct LexiconRecognizer: EntityRecognizer {
     }
 
     /// Whether a word WordNet does not know is a noun it knows written together with an event
-    /// noun of five letters or more: "airstrike" (air + strike), "gunbattle" (gun + battle);
+    /// noun of five letters or more: "airstrike" (air + strike), "gunbattle" (gun + battle), or
+    /// an event noun WordNet writes in two words ("ceasefire");
     /// not an inflected verb ("protesting") nor any word WordNet has ("disagreement").
     func isCompoundEventNoun(_ word: String) -> Bool {
         let w = word.hasSuffix("s") ? String(word.dropLast()) : word
@@ -1089,6 +1090,11 @@ public struct LexiconRecognizer: EntityRecognizer {
         let chars = Array(w)
         for i in 3...(chars.count - 5) where lexicon.commonWords.contains(String(chars[..<i])) {
             if lexicon.eventNouns.contains(String(chars[i...])) { return true }
+        }
+        // Or an event noun WordNet writes with a hyphen or a space: "ceasefire" (cease-fire).
+        for i in 2...(chars.count - 2) {
+            let a = String(chars[..<i]), b = String(chars[i...])
+            if lexicon.eventNouns.contains(a + "-" + b) || lexicon.eventNouns.contains(a + " " + b) { return true }
         }
         return false
     }

@@ -801,6 +801,7 @@ import Testing
         #expect(!a.document.spans.contains { $0.type == .event && $0.name.contains("protesting") })
         let recognizer = LexiconRecognizer(lexicon: sharedPipeline.lexicon)
         #expect(recognizer.isCompoundEventNoun("airstrikes"))
+        #expect(recognizer.isCompoundEventNoun("ceasefire"))
         #expect(!recognizer.isCompoundEventNoun("disagreement"))
     }
 }
