@@ -160,6 +160,13 @@ public enum GeneralVocabulary {
     ]
 
     /// Particles joined to the next part of a name by a hyphen: "al-Sadr", "el-Sisi", "bin-Nayef".
+    /// Lower-case particles inside a person's name before the family name ("Ursula von der
+    /// Leyen", "Lula da Silva", "Jaap de Hoop Scheffer").
+    public static let surnameParticles: Set<String> = [
+        "von", "van", "der", "den", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "dei", "des", "le", "la",
+        "bin", "ibn", "ter", "ten", "zu",
+    ]
+
     public static let hyphenedNameParticles: Set<String> = ["al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu"]
 
     /// Words that begin or join a capitalized name without being capitalized themselves.

@@ -669,12 +669,44 @@ public struct LexiconRecognizer: EntityRecognizer {
             kept.name = Self.joinName(words[kept.tokens])
             return kept
         }
+        spans = joinedAcrossParticles(doc, words, spans)
         doc.spans = spans.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         // Re-point titleOf after sorting.
         for k in doc.spans.indices where doc.spans[k].titleOf != nil {
             let stateTok = doc.spans[k].titleOf!
             doc.spans[k].titleOf = doc.spans.firstIndex { $0.tokens.lowerBound == stateTok && [.state, .place].contains($0.type) }
         }
+    }
+
+    /// A person's name goes on across lower-case particles to the capitalized family name after
+    /// them, which the tagger left out or took for another name: "Ursula" + "von der" + "Leyen",
+    /// "Luiz Inacio Lula" + "da" + "Silva".
+    private func joinedAcrossParticles(_ doc: Document, _ words: [String], _ spans: [EntitySpan]) -> [EntitySpan] {
+        var spans = spans
+        var dropped = Set<Int>()
+        for k in spans.indices where spans[k].type == .person && !spans[k].isReference && !dropped.contains(k) {
+            var t = spans[k].tokens.upperBound
+            let sentenceEnd = doc.sentences[doc.sentenceIndex(ofToken: spans[k].tokens.lowerBound)].upperBound
+            var particles = 0
+            while t < sentenceEnd, particles < 3, GeneralVocabulary.surnameParticles.contains(words[t]) { t += 1; particles += 1 }
+            guard particles > 0, t < sentenceEnd, isCapitalized(words[t]) else { continue }
+            if let j = spans.indices.first(where: { !dropped.contains($0) && $0 != k && spans[$0].tokens.contains(t) }) {
+                // Another name there: a person's, or one word the gazetteer took for a town ("dos" +
+                // "Santos"); not a state ("Revolucionarias de" + "Colombia" is no name).
+                guard spans[j].tokens.lowerBound == t, !spans[j].isReference,
+                      spans[j].type == .person || spans[j].tokens.count == 1 && spans[j].type != .state else { continue }
+                spans[k].tokens = spans[k].tokens.lowerBound..<spans[j].tokens.upperBound
+                dropped.insert(j)
+            } else {
+                let low = words[t].lowercased()
+                guard !GeneralVocabulary.functionWords.contains(low), !GeneralVocabulary.dayAndMonthNames.contains(low),
+                      !GeneralVocabulary.oneWordTitles.contains(low) else { continue }
+                spans[k].tokens = spans[k].tokens.lowerBound..<(t + 1)
+            }
+            spans[k].name = Self.joinName(words[spans[k].tokens])
+            spans[k].gazetteerKey = nil
+        }
+        return spans.indices.filter { !dropped.contains($0) }.map { spans[$0] }
     }
 
     // MARK: - Classification of a capitalized run

@@ -804,4 +804,12 @@ import Testing
         #expect(recognizer.isCompoundEventNoun("ceasefire"))
         #expect(!recognizer.isCompoundEventNoun("disagreement"))
     }
+
+    /// A person's name goes on across lower-case particles to the family name after them.
+    @Test func namesAcrossParticles() {
+        let a = sharedPipeline.analyze(path: "t.txt", text: "Commission President Marieke van der Berg visited Oslo. Former President Jose Carlos da Costa won the election.")
+        let persons = a.document.spans.filter { $0.type == .person }.map(\.name)
+        #expect(persons.contains("Marieke van der Berg"))
+        #expect(persons.contains("Jose Carlos da Costa"))
+    }
 }
