@@ -61,19 +61,23 @@ public struct GraphBuilder: Sendable {
             let words = name.split(separator: " ")
             if words.count >= 2 { fullByLast[String(words.last!), default: []].insert(name) }
         }
-        // And by their first word, for names that put the family name first ("Ban Ki-moon").
-        var fullByFirst: [String: Set<String>] = [:]
+        // And by their other capitalized words, for names whose family name is not the last word
+        // ("Ban Ki-moon", "Luiz Inácio Lula da Silva").
+        var fullByOther: [String: Set<String>] = [:]
         // (Not a name the recognizer ran on into "of": "Putin of Russia".)
         for names in fullByLast.values {
-            for name in names where !name.contains(" of ") { fullByFirst[String(name.split(separator: " ").first!), default: []].insert(name) }
+            for name in names where !name.contains(" of ") {
+                for w in Self.otherNameWords(name) { fullByOther[w, default: []].insert(name) }
+            }
         }
         /// A lone surname stands for the document's one full name that ends with it; a lone name
-        /// after a title that ends no full name, for the one full name that opens with it ("Mr.
-        /// Ban" and "Secretary-General Ban" for Ban Ki-moon, "President Xi" for Xi Jinping).
+        /// after a title that ends no full name, for the one full name that has it before its last
+        /// word ("Mr. Ban" and "Secretary-General Ban" for Ban Ki-moon, "President Xi" for Xi
+        /// Jinping, "President Lula" for Luiz Inácio Lula da Silva).
         func fullName(_ name: String, titled: Bool = false) -> String {
             guard !name.contains(" ") else { return name }
             if let c = fullByLast[name] { return c.count == 1 ? c.first! : name }
-            if titled, let c = fullByFirst[name], c.count == 1 { return c.first! }
+            if titled, let c = fullByOther[name], c.count == 1 { return c.first! }
             return name
         }
         func register(_ k: Int, _ type: EntityType, _ name: String, id: String) {
@@ -121,7 +125,7 @@ public struct GraphBuilder: Sendable {
                 if full != s.name, titled, reasons[id]?[s.name] == nil {
                     reasons[id, default: [:]][s.name] = "the given name of \(full), who is called by it with the title"
                 } else if full != s.name, !full.hasSuffix(" " + s.name), reasons[id]?[s.name] == nil {
-                    reasons[id, default: [:]][s.name] = "family name of \(full), written first, after a title: the one person of the same document whose name opens with it"
+                    reasons[id, default: [:]][s.name] = "a name of \(full)'s before the last, after a title: the one person of the same document whose name has it"
                 } else if full != s.name, reasons[id]?[s.name] == nil {
                     reasons[id, default: [:]][s.name] = "surname of \(full), the one person of the same document with that last name"
                 }
@@ -208,6 +212,11 @@ public struct GraphBuilder: Sendable {
                                 titledLoneNames: titledLone)
     }
 
+    /// The capitalized words of a person's name before its last word, once each.
+    static func otherNameWords(_ name: String) -> Set<String> {
+        Set(name.split(separator: " ").dropLast().filter { $0.first?.isUppercase == true }.map(String.init))
+    }
+
     /// Nouns for a kind of land that a place's name may end in or go without, besides the
     /// divisions: "Sumatra Island", "Swat Valley", "Gaza strip".
     static let placeKindNouns: Set<String> = ["island", "valley", "peninsula", "strip"]
@@ -267,19 +276,19 @@ public struct GraphBuilder: Sendable {
         for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") {
             byLast[Entity.normalize(String(e.name.split(separator: " ").last!)), default: []].append(e.id)
         }
-        // And by first word: a lone name after a title that is nobody's last name is the family
-        // name, written first, of the one person whose name opens with it ("Secretary-General
-        // Ban" and Ban Ki-moon).
-        var byFirst: [String: [String]] = [:]
+        // And by their other capitalized words: a lone name after a title that is nobody's last
+        // name is one of the one person whose name has it before its last word
+        // ("Secretary-General Ban" and Ban Ki-moon, "President Lula" and Luiz Inácio Lula da Silva).
+        var byOther: [String: [String]] = [:]
         for e in Array(entities.values) + Array(stored.values) where e.type == .person && e.name.contains(" ") && !e.name.contains(" of ") {
-            byFirst[Entity.normalize(String(e.name.split(separator: " ").first!)), default: []].append(e.id)
+            for w in Self.otherNameWords(e.name) { byOther[Entity.normalize(w), default: []].append(e.id) }
         }
         let titled = Set(docs.flatMap(\.titledLoneNames))
         var surnames: [String: (String, Bool)] = [:]
         for e in entities.values where e.type == .person && !e.name.contains(" ") {
             if let c = byLast[Entity.normalize(e.name)] {
                 if c.count == 1 { surnames[e.id] = (c[0], true) }
-            } else if titled.contains(e.id), let c = byFirst[Entity.normalize(e.name)], c.count == 1 {
+            } else if titled.contains(e.id), let c = byOther[Entity.normalize(e.name)], c.count == 1 {
                 surnames[e.id] = (c[0], false)
             }
         }
@@ -290,7 +299,7 @@ public struct GraphBuilder: Sendable {
             var why = target.reasons
             for a in lone.aliases + [lone.name] where why[a] == nil {
                 why[a] = last ? "surname of \(target.name), the one person of \(scope) with that last name"
-                    : "family name of \(target.name), written first, after a title: the one person of \(scope) whose name opens with it"
+                    : "a name of \(target.name)'s before the last, after a title: the one person of \(scope) whose name has it"
             }
             entities[to] = Self.absorbing(lone, into: target, reasons: why)
         }

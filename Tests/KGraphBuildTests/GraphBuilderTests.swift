@@ -240,7 +240,10 @@ func resolve(_ path: String, _ text: String) -> ResolvedDocument {
         let d = resolve("k.txt", "Foreign Minister Park Min-jun arrived in Nairobi on Monday. Mr. Park met President Lindqvist.")
         #expect(d.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Lindqvist", "Park Min-jun"])
         let park = d.entities.first { $0.name == "Park Min-jun" }
-        #expect(park?.reasons["Park"] == "family name of Park Min-jun, written first, after a title: the one person of the same document whose name opens with it")
+        #expect(park?.reasons["Park"] == "a name of Park Min-jun's before the last, after a title: the one person of the same document whose name has it")
+        // Or a name before the last, where the family name stands in the middle.
+        let mid = resolve("m.txt", "Former President Maria Lopes da Silva arrived in Lisbon. President Lopes met reporters.")
+        #expect(mid.entities.filter { $0.type == .person }.map(\.name) == ["Maria Lopes da Silva"])
         let two = resolve("k2.txt", "Minister Kim Soo-hyun and Minister Kim Ji-won arrived in Nairobi. Mr. Kim spoke first.")
         #expect(two.entities.filter { $0.type == .person }.count == 3)
     }
