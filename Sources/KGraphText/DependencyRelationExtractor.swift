@@ -209,7 +209,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
                     var a = w + 1
                     while a < doc.tokens.count, p.spanOf[a] < 0, ["ADJ", "NOUN"].contains(doc.upos[a]),
                           doc.tokens[a].text.first?.isLowercase == true { a += 1 }
+                    // (The name must end the phrase: not "war crimes" of "a U.N.-backed war crimes court".)
+                    let end = a < doc.tokens.count && p.spanOf[a] >= 0 ? doc.spans[p.spanOf[a]].tokens.upperBound : a
                     if a < doc.tokens.count, p.spanOf[a] >= 0, p.spanOf[a] != k,
+                       end >= doc.tokens.count || doc.upos[end] != "NOUN",
                        [.event, .organization].contains(doc.spans[p.spanOf[a]].type), !doc.spans[p.spanOf[a]].isReference {
                         add(k, past(of: verb), p.spanOf[a], at: w, lemma: verb, .hyphenParticiple)
                     }

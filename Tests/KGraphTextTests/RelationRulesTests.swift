@@ -741,6 +741,9 @@ import Testing
             .contains { $0 == ("NATO", "backed", "deployment") })
         #expect(!relationTriples("He met the Kremlin-backed governor, Anna Kovacs, in the capital.")
             .contains { $0.1 == "backed" })
+        // The name must end the phrase: a court is no war crime.
+        #expect(!relationTriples("In 2004, a NATO-backed war crimes court began its trials in Pristina.")
+            .contains { $0.1 == "backed" })
     }
 
     /// A demonym before a noun for someone who acts for a state (a candidate, a diplomat, a
