@@ -649,7 +649,8 @@ public struct LexiconRecognizer: EntityRecognizer {
                 spans.append(EntitySpan(tokens: t..<(t + len), type: .person, name: role, isReference: true))
                 for c in t..<(t + len) { covered[c] = true }
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
-                        || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t) || isCompoundEventNoun(low),
+                        || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t)
+                        || low.utf8.count >= 8 && (doc.upos.count != doc.tokens.count || doc.upos[t] == "NOUN") && isCompoundEventNoun(low),
                       tok.text == low || opensSentence(doc, t) && doc.upos.count == doc.tokens.count && doc.upos[t] == "NOUN"
                         && tok.text == low.prefix(1).uppercased() + low.dropFirst(),
                       doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
@@ -684,16 +685,23 @@ public struct LexiconRecognizer: EntityRecognizer {
     private func joinedAcrossParticles(_ doc: Document, _ words: [String], _ spans: [EntitySpan]) -> [EntitySpan] {
         var spans = spans
         var dropped = Set<Int>()
+        // The span that opens at each token, looked up once.
+        var opening: [Int: Int] = [:]
+        var covered = [Bool](repeating: false, count: words.count)
+        for j in spans.indices {
+            if opening[spans[j].tokens.lowerBound] == nil { opening[spans[j].tokens.lowerBound] = j }
+            for c in spans[j].tokens where c < covered.count { covered[c] = true }
+        }
         for k in spans.indices where spans[k].type == .person && !spans[k].isReference && !dropped.contains(k) {
             var t = spans[k].tokens.upperBound
             let sentenceEnd = doc.sentences[doc.sentenceIndex(ofToken: spans[k].tokens.lowerBound)].upperBound
             var particles = 0
             while t < sentenceEnd, particles < 3, GeneralVocabulary.surnameParticles.contains(words[t]) { t += 1; particles += 1 }
             guard particles > 0, t < sentenceEnd, isCapitalized(words[t]) else { continue }
-            if let j = spans.indices.first(where: { !dropped.contains($0) && $0 != k && spans[$0].tokens.contains(t) }) {
+            if covered[t] {
                 // Another name there: a person's, or one word the gazetteer took for a town ("dos" +
                 // "Santos"); not a state ("Revolucionarias de" + "Colombia" is no name).
-                guard spans[j].tokens.lowerBound == t, !spans[j].isReference,
+                guard let j = opening[t], j != k, !dropped.contains(j), !spans[j].isReference,
                       spans[j].type == .person || spans[j].tokens.count == 1 && spans[j].type != .state else { continue }
                 spans[k].tokens = spans[k].tokens.lowerBound..<spans[j].tokens.upperBound
                 dropped.insert(j)
