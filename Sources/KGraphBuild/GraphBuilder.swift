@@ -9,7 +9,7 @@ public struct ResolvedDocument: Sendable {
     public var relations: [Relation]
     /// Persons named by one word after a title that the document resolved to nobody longer
     /// ("Secretary-General Ban" where the text never writes "Ban Ki-moon"), by id: the build may
-    /// find whose family name, written first, it is.
+    /// find the one person whose name has it before its last word.
     public var titledLoneNames: Set<String> = []
 }
 

@@ -491,7 +491,8 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 if p.lower[after] == "-", doc.tokens[after].start == doc.tokens[after - 1].end { return nil }
                 guard ["PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"].contains(doc.upos[after])
                         || GeneralVocabulary.dayAndMonthNames.contains(p.lower[after]) else { return nil }
-                // "warned Syria to cooperate": the object of a verb of control (see verbRelations).
+                // "warned Syria to cooperate": a verb of control's object is left to the parse
+                // (verbRelations), which tells it from a complement better than the words do.
                 if p.lower[after] == "to", after + 1 < sentenceEnd, doc.upos[after + 1] == "VERB" { return nil }
             }
             return k
@@ -653,7 +654,6 @@ public struct DependencyRelationExtractor: RelationExtractor {
     /// Adverbs that make a phrasal verb with the verb before them.
     static let particles: Set<String> = ["ahead", "back", "out", "off", "away", "down", "up", "forward", "over"]
 
-    /// Prepositions that place an event in time, not in a relation.
     /// Verbs whose past is their base form, which WordNet lists no exception for ("spread", not
     /// "spreaded").
     static let invariantPasts: Set<String> = [
@@ -662,6 +662,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
         "reset", "recast", "rebroadcast", "telecast", "undercut", "overspread",
     ]
 
+    /// Prepositions that place an event in time, not in a relation.
     static let timePrepositions: Set<String> = ["during", "after", "before", "since", "until", "following", "amid", "ahead of"]
 
     /// Verbs whose meaning lies in their object noun: "make an announcement", "take a decision".
@@ -741,10 +742,10 @@ public struct DependencyRelationExtractor: RelationExtractor {
             objects = patients.map { ($0, label, .passive) }
         } else {
             // A verb has one direct object; where the parse gave it more, the nearest is the one.
-            // "allowed Indian diplomats to visit", "asked the jury to issue charges": the object
-            // of a verb of control is the subject of the verb that follows, not what the verb acts
-            // on (a noun the parse hung as a complement controls nothing: "launched an offensive
-            // in Swat and surrounding areas").
+            // "allowed Indian diplomats to visit", "warned Syria to cooperate": the object of a
+            // verb of control is what the verb acts on, as the gold guidelines have it ("called on
+            // Congress to ..."), though it also does what follows; a word before any other verb
+            // complement is none ("took action following a threat").
             // "officials say the fighting ... subsided": a verb of saying has a clause, not an object.
             // An indirect object with no direct one is what the verb acts on: "urged the Council to act".
             // "the city which Israel claims", "the deal that Abbas brokered": the relative pronoun
