@@ -148,13 +148,11 @@ public struct GraphBuilder: Sendable {
                 }
                 if s.type == .place {
                     let words = surface.split(separator: " ")
-                    if words.count >= 2, let last = words.last?.lowercased(), GeneralVocabulary.divisionNouns.contains(last)
-                        || Self.placeKindNouns.contains(last) {
+                    if words.count >= 2, let last = words.last?.lowercased(), Self.isPlaceKindNoun(last) {
                         alias(words.dropLast().joined(separator: " "), "the place's name without the noun for what kind of place it is")
                     }
                     let after = s.tokens.upperBound
-                    if after < doc.tokens.count, GeneralVocabulary.divisionNouns.contains(doc.tokens[after].text)
-                        || Self.placeKindNouns.contains(doc.tokens[after].text) {
+                    if after < doc.tokens.count, Self.isPlaceKindNoun(doc.tokens[after].text) {
                         alias(surface + " " + doc.tokens[after].text, "the place's name with the noun for its kind that the text puts after it")
                     }
                 }
@@ -217,9 +215,12 @@ public struct GraphBuilder: Sendable {
         Set(name.split(separator: " ").dropLast().filter { $0.first?.isUppercase == true }.map(String.init))
     }
 
-    /// Nouns for a kind of land that a place's name may end in or go without, besides the
-    /// divisions: "Sumatra Island", "Swat Valley", "Gaza strip".
-    static let placeKindNouns: Set<String> = ["island", "valley", "peninsula", "strip"]
+    /// Whether a noun says what kind of place a name is, which the name may end in or go
+    /// without: a division ("Kunar province") or a kind of land ("Sumatra Island", "Swat Valley",
+    /// "Gaza strip").
+    static func isPlaceKindNoun(_ w: String) -> Bool {
+        GeneralVocabulary.divisionNouns.contains(w) || ["island", "valley", "peninsula", "strip"].contains(w)
+    }
 
     /// Merges resolved documents into one graph: one node per id, one name under one type (the
     /// type the `known` entities, the store's from earlier builds, give it, else the build's

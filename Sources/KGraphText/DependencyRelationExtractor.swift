@@ -981,7 +981,7 @@ public struct DependencyRelationExtractor: RelationExtractor {
                 && !p.children[v].contains(where: { p.lower[$0] == "to" })
                 && (v > 0 && p.lower[v - 1] == ","
                     || p.children[v].contains(where: { $0 < v && Self.adjunctMarkers.contains(p.lower[$0]) })
-                    || p.doc.sentences.contains(where: { $0.lowerBound == v }) && h > v):
+                    || p.doc.opensSentence(v) && h > v):
                 // Hung on a name or noun before it, set off by commas, it is that one's doing: "German
                 // Chancellor Olaf Scholz, speaking in Berlin, said".
                 if h < v, p.doc.upos.count == p.doc.tokens.count, ["PROPN", "NOUN"].contains(p.doc.upos[h]) { return [h] }

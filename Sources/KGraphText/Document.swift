@@ -75,6 +75,11 @@ public struct Document: Sendable {
         self.tokens[tokens.lowerBound].start..<self.tokens[tokens.upperBound - 1].end
     }
 
+    /// Whether token `t` is the first of its sentence.
+    public func opensSentence(_ t: Int) -> Bool {
+        !sentences.isEmpty && sentences[sentenceIndex(ofToken: t)].lowerBound == t
+    }
+
     public func sentenceIndex(ofToken t: Int) -> Int {
         var lo = 0, hi = sentences.count - 1
         while lo < hi {

@@ -159,7 +159,6 @@ public enum GeneralVocabulary {
         "agreement", "deal", "tensions", "summit", "border", "alliance", "partnership", "conflict", "war",
     ]
 
-    /// Particles joined to the next part of a name by a hyphen: "al-Sadr", "el-Sisi", "bin-Nayef".
     /// Lower-case particles inside a person's name before the family name ("Ursula von der
     /// Leyen", "Lula da Silva", "Jaap de Hoop Scheffer").
     public static let surnameParticles: Set<String> = [
@@ -167,6 +166,7 @@ public enum GeneralVocabulary {
         "bin", "ibn", "ter", "ten", "zu",
     ]
 
+    /// Particles joined to the next part of a name by a hyphen: "al-Sadr", "el-Sisi", "bin-Nayef".
     public static let hyphenedNameParticles: Set<String> = ["al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu"]
 
     /// Words that begin or join a capitalized name without being capitalized themselves.

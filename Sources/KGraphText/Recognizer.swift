@@ -651,8 +651,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             } else if lexicon.eventNouns.contains(low) || (low.hasSuffix("s") && lexicon.eventNouns.contains(String(low.dropLast())))
                         || isOccurrenceSubject(doc, t) || isTwoWordEvent(words, t)
                         || low.utf8.count >= 8 && (doc.upos.count != doc.tokens.count || doc.upos[t] == "NOUN") && isCompoundEventNoun(low),
-                      tok.text == low || opensSentence(doc, t) && doc.upos.count == doc.tokens.count && doc.upos[t] == "NOUN"
-                        && tok.text == low.prefix(1).uppercased() + low.dropFirst(),
+                      tok.text == low || writtenLowerCase(doc, t) && doc.upos.count == doc.tokens.count && doc.upos[t] == "NOUN",
                       doc.upos.count != doc.tokens.count || !["VERB", "AUX"].contains(doc.upos[t]),
                       let np = eventPhrase(doc, head: t, covered: covered) {
                 // (A noun: not the verb of "the minister will meet", "rebels attack".)
@@ -1089,7 +1088,7 @@ public struct LexiconRecognizer: EntityRecognizer {
                 found = true
                 break
             }
-            guard w == low || opensSentence(doc, k) && w == low.prefix(1).uppercased() + low.dropFirst(),
+            guard writtenLowerCase(doc, k),
                   !covered[k], !GeneralVocabulary.functionWords.contains(low),
                   !GeneralVocabulary.prepositions.contains(low), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
                   lexicon.verbLemma(low) == nil || lexicon.eventNouns.contains(low) || lexicon.commonWords.contains(low) else { break }
@@ -1104,7 +1103,7 @@ public struct LexiconRecognizer: EntityRecognizer {
             start = head
             while start - 1 >= 0, !covered[start - 1], doc.heads[start - 1] == head,
                   ["amod", "compound"].contains(doc.deprels[start - 1]),
-                  doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased() || opensSentence(doc, start - 1),
+                  doc.tokens[start - 1].text == doc.tokens[start - 1].text.lowercased() || doc.opensSentence(start - 1),
                   doc.xpos.count != doc.tokens.count || doc.xpos[start - 1] != "VBG", // not "following" talks
                   !hyphenedToName(doc, start - 1, covered),
                   doc.tokens[start - 1].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) {
@@ -1113,7 +1112,7 @@ public struct LexiconRecognizer: EntityRecognizer {
         }
         let temporal: Set<String> = ["recent", "first", "last", "next", "new", "previous", "upcoming", "latest", "earlier", "later", "ongoing", "planned"]
         // (The first word of a sentence in lower case: "Protests erupted" names "protests".)
-        let nameWords = (start...head).map { opensSentence(doc, $0) ? doc.tokens[$0].text.lowercased() : doc.tokens[$0].text }
+        let nameWords = (start...head).map { doc.opensSentence($0) ? doc.tokens[$0].text.lowercased() : doc.tokens[$0].text }
             .filter { !temporal.contains($0) }
         return EntitySpan(tokens: start..<(head + 1), type: .event, name: nameWords.joined(separator: " "),
                           isReference: definite, isCommonNoun: true)
@@ -1139,9 +1138,11 @@ public struct LexiconRecognizer: EntityRecognizer {
         return false
     }
 
-    /// Whether token `t` is the first of its sentence.
-    private func opensSentence(_ doc: Document, _ t: Int) -> Bool {
-        doc.sentences[doc.sentenceIndex(ofToken: t)].lowerBound == t
+    /// Whether token `t` is written in lower case, or capitalized only as its sentence's first
+    /// word ("Protests erupted").
+    private func writtenLowerCase(_ doc: Document, _ t: Int) -> Bool {
+        let w = doc.tokens[t].text, low = w.lowercased()
+        return w == low || doc.opensSentence(t) && w == low.prefix(1).uppercased() + low.dropFirst()
     }
 
     /// Whether token `t` is joined by a hyphen to a name before it, the end of a modifier that is
